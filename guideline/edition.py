@@ -1,0 +1,211 @@
+"""Editions: the official text as enacted, parsed into numbered provisions.
+
+An edition file is Markdown with a small, strict grammar::
+
+    ## 前文 {#preamble .unnumbered}      an unnumbered part (its paragraphs follow)
+    ## <chapter title> {#id}              a chapter, numbered 1, 2, 3 … by position
+    - <item text> {#id}                   an item of the chapter: (1), (2) …
+        - <sub-item text> {#id}           a sub-item of the item: ①, ② …
+
+Numbers are never typed: they are derived from the position, so inserting a
+provision renumbers the rest while ids stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from .frontmatter import split
+from .problems import Problems
+
+ID_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+_ID = re.compile(rf"^{ID_PATTERN}$")
+_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[^\s}]+)(?P<unnumbered>\s+\.unnumbered)?\s*\}\s*$")
+_ITEM = re.compile(r"^(?P<indent>\s*)-\s+(?P<text>.+?)\s*\{#(?P<id>[^\s}]+)\s*\}\s*$")
+_CONTINUATION = re.compile(r"^\s{2,}\S")
+
+Kind = Literal["preamble", "chapter", "item", "subitem"]
+STATUSES = ("draft", "published")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass
+class Provision:
+    """A unit of the official text. ``id`` is its identity; ``number`` is display only."""
+
+    id: str
+    kind: Kind
+    heading: str
+    paragraphs: list[str]
+    line: int
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    number: str = ""
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        """The provision's own text, paragraphs separated by newlines."""
+        return "\n".join(self.paragraphs)
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind != "preamble"
+
+
+@dataclass
+class Edition:
+    """The official text of one edition in one language."""
+
+    name: str
+    lang: str
+    path: str
+    title: str
+    status: str
+    enacted: date | None
+    effective: date | None
+    provisions: dict[str, Provision]
+    meta_lines: dict[str, int]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    def top_level(self) -> list[Provision]:
+        return [p for p in self.provisions.values() if p.parent is None]
+
+    def ancestors(self, provision_id: str) -> list[Provision]:
+        """The provision's parents, outermost first."""
+        chain: list[Provision] = []
+        parent = self.provisions[provision_id].parent
+        while parent is not None:
+            chain.insert(0, self.provisions[parent])
+            parent = self.provisions[parent].parent
+        return chain
+
+
+def edition_sort_key(name: str) -> tuple[int, str]:
+    """Editions are ordered by their number when they have one, else by name."""
+    match = re.match(r"\d+", name)
+    return (int(match.group()) if match else 1_000_000, name)
+
+
+def _parse_date(value: object, path: str, line: int, key: str, problems: Problems) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    problems.add(path, line, f"'{key}' must be a date written YYYY-MM-DD or null (未記載), not {value!r}")
+    return None
+
+
+def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Edition:
+    """Parse one edition file, adding every problem found to ``problems``."""
+    doc = split(text, path, problems)
+    meta = doc.meta
+    name = str(meta.get("edition", Path(path).name.split(".")[0]))
+    for key in ("edition", "title", "status"):
+        if meta and key not in meta:
+            problems.add(path, 2, f"front matter has no '{key}'; add '{key}: …'")
+    status = str(meta.get("status", "draft"))
+    if status not in STATUSES:
+        problems.add(
+            path, doc.key_lines.get("status", 2), f"unknown status {status!r}; use one of: {', '.join(STATUSES)}"
+        )
+    edition = Edition(
+        name=name,
+        lang=lang,
+        path=path,
+        title=str(meta.get("title", "")),
+        status=status,
+        enacted=_parse_date(meta.get("enacted"), path, doc.key_lines.get("enacted", 2), "enacted", problems),
+        effective=_parse_date(meta.get("effective"), path, doc.key_lines.get("effective", 2), "effective", problems),
+        provisions={},
+        meta_lines=doc.key_lines,
+    )
+    _parse_body(edition, doc.body, doc.body_start, problems)
+    _number(edition)
+    return edition
+
+
+def _parse_body(edition: Edition, body: list[str], start: int, problems: Problems) -> None:
+    path = edition.path
+    current: Provision | None = None  # the provision that continuation text belongs to
+    chapter: Provision | None = None
+    item: Provision | None = None
+
+    def add(provision: Provision) -> bool:
+        if not _ID.match(provision.id):
+            problems.add(
+                path,
+                provision.line,
+                f"invalid id {provision.id!r}: use lowercase ASCII words joined by hyphens, e.g. 'accuracy'",
+            )
+        if provision.id in edition.provisions:
+            first = edition.provisions[provision.id].line
+            problems.add(
+                path, provision.line, f"duplicate id {provision.id!r} (first used on line {first}); give it a new id"
+            )
+            return False
+        edition.provisions[provision.id] = provision
+        return True
+
+    for offset, raw in enumerate(body):
+        line = start + offset
+        if not raw.strip():
+            continue
+        heading = _HEADING.match(raw)
+        item_match = _ITEM.match(raw)
+        if heading:
+            kind: Kind = "preamble" if heading.group("unnumbered") else "chapter"
+            chapter = Provision(heading.group("id"), kind, heading.group("title"), [], line)
+            item = None
+            current = chapter if add(chapter) else None
+        elif item_match:
+            text = item_match.group("text")
+            nested = len(item_match.group("indent").expandtabs(4)) >= 2
+            parent = item if nested else chapter
+            if parent is None:
+                where = "an item" if nested else "a chapter ('## title {#id}')"
+                problems.add(path, line, f"this provision is outside {where}; move it under one")
+                continue
+            provision = Provision(item_match.group("id"), "subitem" if nested else "item", "", [text], line, parent.id)
+            if add(provision):
+                parent.children.append(provision.id)
+                current = provision
+                if not nested:
+                    item = provision
+        elif raw.lstrip().startswith(("-", "#")):
+            problems.add(path, line, "a provision needs an id at the end of its line, like '{#accuracy}'")
+        elif current is not None and (current.kind in ("chapter", "preamble") and not current.children):
+            current.paragraphs.append(raw.strip())
+        elif current is not None and _CONTINUATION.match(raw):
+            current.paragraphs.append(raw.strip())
+        else:
+            problems.add(
+                path,
+                line,
+                "text outside any provision; indent it under an item or start a chapter with '## title {#id}'",
+            )
+
+
+def _number(edition: Edition) -> None:
+    chapter_no = 0
+    for top in edition.top_level():
+        if top.kind == "preamble":
+            top.number, top.label = "", "前文"
+            continue
+        chapter_no += 1
+        top.number = top.label = str(chapter_no)
+        for i, item_id in enumerate(top.children, start=1):
+            item = edition.provisions[item_id]
+            item.label = f"({i})"
+            item.number = f"{top.number}{item.label}"
+            for j, sub_id in enumerate(item.children, start=1):
+                sub = edition.provisions[sub_id]
+                sub.label = CIRCLED[j - 1] if j <= len(CIRCLED) else f"({j})"
+                sub.number = f"{item.number}{sub.label}"

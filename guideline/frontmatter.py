@@ -1,0 +1,58 @@
+"""YAML front matter with line numbers, so errors point at the right line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into its front matter and body."""
+
+    meta: dict[str, Any]
+    key_lines: dict[str, int]
+    body: list[str]
+    body_start: int  # 1-based line number of body[0]
+
+
+def split(text: str, path: str, problems: Problems) -> Document:
+    """Split ``---``-delimited front matter from the body.
+
+    A file without front matter, or with front matter that is not a YAML mapping,
+    is reported; the body is still returned so that later checks can run.
+    """
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        problems.add(path, 1, "missing front matter: the file must start with a line '---'")
+        return Document({}, {}, lines, 1)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        problems.add(path, 1, "front matter is not closed: add a line '---' after the last key")
+        return Document({}, {}, [], len(lines) + 1)
+    source = "\n".join(lines[1:end])
+    body = lines[end + 1 :]
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + (mark.line if mark is not None else 0)
+        problem = getattr(error, "problem", None) or str(error)
+        problems.add(path, line, f"malformed front matter: {problem}; write it as 'key: value' lines")
+        return Document({}, {}, body, end + 2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
+        problems.add(path, 2, "malformed front matter: expected 'key: value' lines")
+        return Document({}, {}, body, end + 2)
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return Document({str(k): v for k, v in data.items()}, key_lines, body, end + 2)

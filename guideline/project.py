@@ -1,0 +1,193 @@
+"""The whole guideline: every edition, commentary page and glossary term, validated together.
+
+``load`` reads the sources from a project root, checks them all and either returns a
+``Guideline`` or raises ``GuidelineError`` carrying every problem at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import references
+from .commentary import Commentary, parse_commentary
+from .edition import Edition, Provision, edition_sort_key, parse_edition
+from .glossary import Term, parse_glossary
+from .problems import GuidelineError, Problems, display_path
+
+EDITIONS_DIR = "editions"
+COMMENTARY_DIR = "docs/clauses"
+GLOSSARY_DIR = "glossary"
+DEFAULT_LANG = "ja"
+SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A place that refers to a provision: the commentary page and the section it is in."""
+
+    source: str  # the referring provision's id
+    anchor: str | None
+
+
+@dataclass
+class Guideline:
+    root: Path
+    lang: str
+    editions: list[Edition]
+    commentaries: dict[str, Commentary]
+    glossary: list[Term]
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+
+    @property
+    def current(self) -> Edition:
+        """The newest published edition: the text in force. A draft is never current."""
+        return [e for e in self.editions if not e.is_draft][-1]
+
+    def provision(self, provision_id: str) -> Provision:
+        return self.current.provisions[provision_id]
+
+    def title(self, provision_id: str) -> str:
+        """The editorial title of a provision, or its official heading when it has no commentary."""
+        commentary = self.commentaries.get(provision_id)
+        if commentary is not None and commentary.title:
+            return commentary.title
+        provision = self.provision(provision_id)
+        if provision.heading:
+            return provision.heading
+        text = provision.text
+        return text if len(text) <= SHORT_TITLE else f"{text[:SHORT_TITLE]}…"
+
+    def citation_label(self, provision_id: str) -> str:
+        """How a provision is named in running text: number and title, e.g. 3(4)「正確に書き…」."""
+        provision = self.provision(provision_id)
+        if not provision.numbered:
+            return provision.heading
+        return f"{provision.number}「{self.title(provision_id)}」"
+
+    def needs_commentary(self, provision: Provision) -> bool:
+        """Every numbered provision with text of its own is explained; bare chapter headings are not."""
+        return provision.numbered and (provision.kind != "chapter" or bool(provision.paragraphs))
+
+    def anchors(self, provision_id: str) -> set[str]:
+        commentary = self.commentaries.get(provision_id)
+        if commentary is None:
+            return set()
+        return {e.anchor for e in commentary.examples} | {f.anchor for f in commentary.faqs}
+
+
+def _language_of(path: Path) -> tuple[str, str]:
+    """Split ``name.lang.md`` into (name, lang); ``name.md`` is the default language."""
+    parts = path.name.split(".")
+    if len(parts) >= 3:
+        return parts[0], parts[1]
+    return parts[0], DEFAULT_LANG
+
+
+def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline:
+    """Read and validate every source of the guideline in ``lang``."""
+    problems = Problems()
+    editions = _load_editions(root, lang, drafts, problems)
+    commentaries = _load_commentaries(root, lang, problems)
+    glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
+    glossary: list[Term] = []
+    if glossary_path.exists():
+        glossary = parse_glossary(
+            glossary_path.read_text(encoding="utf-8"), display_path(glossary_path, root), problems
+        )
+    if not [e for e in editions if not e.is_draft]:
+        problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
+        raise GuidelineError(problems)
+    guideline = Guideline(root, lang, editions, commentaries, glossary)
+    _check_commentary_coverage(guideline, problems)
+    guideline.backlinks = _check_references(guideline, problems)
+    if problems:
+        raise GuidelineError(problems)
+    return guideline
+
+
+def _load_editions(root: Path, lang: str, drafts: bool, problems: Problems) -> list[Edition]:
+    editions: list[Edition] = []
+    for path in sorted((root / EDITIONS_DIR).glob("*.md")):
+        name, file_lang = _language_of(path)
+        if file_lang != lang:
+            continue
+        shown = display_path(path, root)
+        edition = parse_edition(path.read_text(encoding="utf-8"), shown, lang, problems)
+        if edition.name != name:
+            problems.add(
+                shown,
+                edition.meta_lines.get("edition", 2),
+                f"edition {edition.name!r} does not match its file name; name the file {edition.name}.{lang}.md",
+            )
+        if drafts or not edition.is_draft:
+            editions.append(edition)
+    return sorted(editions, key=lambda e: edition_sort_key(e.name))
+
+
+def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, Commentary]:
+    commentaries: dict[str, Commentary] = {}
+    for path in sorted((root / COMMENTARY_DIR).glob("*.md")):
+        name, file_lang = _language_of(path)
+        if file_lang != lang:
+            continue
+        shown = display_path(path, root)
+        commentary = parse_commentary(path.read_text(encoding="utf-8"), shown, problems)
+        if commentary.clause and commentary.clause != name:
+            problems.add(
+                shown,
+                commentary.meta_lines.get("clause", 2),
+                f"'clause: {commentary.clause}' does not match the file name; rename the file or the clause",
+            )
+        commentaries[name] = commentary
+    return commentaries
+
+
+def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None:
+    current = guideline.current
+    known = {pid for edition in guideline.editions for pid in edition.provisions}
+    for provision in current.provisions.values():
+        if guideline.needs_commentary(provision) and provision.id not in guideline.commentaries:
+            problems.add(
+                current.path,
+                provision.line,
+                f"provision {provision.number} '{provision.id}' has no commentary; "
+                f"create {COMMENTARY_DIR}/{provision.id}.md with sections 趣旨, 事例, よくある質問, 関連条項",
+            )
+    for clause, commentary in guideline.commentaries.items():
+        if clause not in known:
+            hint = references.did_you_mean(clause, known)
+            problems.add(
+                commentary.path,
+                commentary.meta_lines.get("clause", 1),
+                f"commentary for unknown provision '{clause}'{hint} Use an id from {current.path}",
+            )
+
+
+def _check_references(guideline: Guideline, problems: Problems) -> dict[str, list[Backlink]]:
+    known = guideline.current.provisions
+    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    for clause, commentary in guideline.commentaries.items():
+        for line, text in commentary.prose():
+            for ref in references.find(text):
+                if ref.target not in known:
+                    problems.add(
+                        commentary.path,
+                        line,
+                        f"unknown cross-reference 'clause:{ref.target}'{references.did_you_mean(ref.target, known)}",
+                    )
+                    continue
+                if ref.anchor and ref.anchor not in guideline.anchors(ref.target):
+                    hint = references.did_you_mean(ref.anchor, guideline.anchors(ref.target))
+                    problems.add(
+                        commentary.path,
+                        line,
+                        f"'clause:{ref.target}#{ref.anchor}' names no example or FAQ on that page{hint}",
+                    )
+                    continue
+                if ref.target != clause:
+                    link = Backlink(clause, None)
+                    if link not in backlinks[ref.target]:
+                        backlinks[ref.target].append(link)
+    return dict(backlinks)
