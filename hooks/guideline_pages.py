@@ -1,0 +1,92 @@
+"""MkDocs adapter: loads the guideline once per build and renders its pages.
+
+All domain work happens in the ``guideline`` package; this module only connects it to
+MkDocs events. Pages are real files in ``docs/`` (commentary, and stubs whose front
+matter says ``render: text`` and so on), so mkdocs-static-i18n sees them like any other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from guideline import pages, render
+from guideline.problems import GuidelineError
+from guideline.project import Guideline, load
+
+log = get_plugin_logger("guideline")
+
+# One Guideline per language, rebuilt on every config load (modules stay cached under `mkdocs serve`).
+_loaded: dict[str, Guideline] = {}
+_root: Path = Path()
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme.get("language") or "ja")
+
+
+def _guideline(config: MkDocsConfig) -> Guideline:
+    lang = _language(config)
+    if lang not in _loaded:
+        drafts = os.environ.get("GUIDELINE_DRAFTS") == "1"
+        try:
+            _loaded[lang] = load(_root, lang, drafts=drafts)
+        except GuidelineError as error:
+            raise PluginError(f"The guideline's sources have problems:\n{error}") from None
+    return _loaded[lang]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _root
+    _loaded.clear()
+    _root = Path(config.config_file_path).parent
+    _guideline(config)  # fail early, before any page is read
+    return config
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Order the commentary section as the provisions stand in the current edition."""
+    guideline = _guideline(config)
+    order = {pages.clause(pid): i for i, pid in enumerate(guideline.current.provisions)}
+    for item in nav.items:
+        children = item.children if isinstance(item, Section) else []
+        clauses = [c for c in children if isinstance(c, Page) and c.file.src_uri.startswith(f"{pages.CLAUSES_DIR}/")]
+        if clauses and len(clauses) == len(children):
+            item.title = render.label(guideline, "clauses_section")
+            clauses.sort(key=lambda page: order.get(page.file.src_uri, len(order)))
+            item.children = list(clauses)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    guideline = _guideline(config)
+    src = page.file.src_uri
+    kind = page.meta.get("render")
+    if src.startswith(f"{pages.CLAUSES_DIR}/"):
+        clause = Path(src).name.split(".")[0]
+        page.meta["title"] = render.page_title(guideline, clause)
+        return render.render_commentary(guideline, guideline.commentaries[clause])
+    if kind == "text":
+        return render.render_text(guideline)
+    if kind == "checklist":
+        return markdown + "\n\n" + render.render_checklist(guideline)
+    if kind == "glossary":
+        return markdown + "\n\n" + render.render_glossary(guideline)
+    if kind == "home":
+        return markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link glossary terms where they first appear, except on the glossary itself."""
+    if page.meta.get("render") == "glossary":
+        return html
+    guideline = _guideline(config)
+    return render.annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))
