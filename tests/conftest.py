@@ -1,0 +1,161 @@
+"""Shared fixtures: tiny guideline sites built for real in a temporary folder, and the real site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+
+# A two-chapter edition: enough to exercise numbering, sub-items and cross-references.
+TINY_EDITION = """\
+---
+edition: "1"
+title: テスト用ガイドライン
+status: published
+enacted: null
+effective: null
+---
+
+## 前文 {#preamble .unnumbered}
+
+これは前文です。
+
+## 目的 {#purpose}
+
+この文書は試験のためのものです。
+
+## 基本原則 {#principles}
+
+- 正確に書かなければなりません。 {#accuracy}
+- 次に掲げる情報は発信してはなりません。 {#prohibited}
+    - 単なる噂 {#rumors}
+"""
+
+
+def commentary(clause: str, *, title: str = "見出し", body: str | None = None, extra_meta: str = "") -> str:
+    """A valid commentary page for ``clause``; ``body`` replaces the sections when given."""
+    sections = (
+        body
+        if body is not None
+        else f"""\
+## 趣旨
+
+{clause} の趣旨です。
+
+## 事例
+
+### よい例 {{#good}}
+
+- 場面: ある場面。
+- 投稿案:
+  はにぼんだよ！
+- 判断: OK
+- 理由: 問題がない。
+
+### 悪い例 {{#bad}}
+
+- 場面: 別の場面。
+- 投稿案:
+  はにぼんだよ？
+- 判断: NG
+- 理由: 問題がある。
+- 改善案:
+  はにぼんだよ！
+
+## よくある質問
+
+### 質問その1ですか。 {{#q1}}
+
+回答です。
+
+### 質問その2ですか。 {{#q2}}
+
+回答です。
+
+## 関連条項
+
+- [](clause:purpose)
+"""
+    )
+    return (
+        f'---\nclause: {clause}\ntitle: {title}\nreviewed: "1"\nchecklist: {clause}を確かめましたか。\n{extra_meta}---\n\n'
+        + textwrap.dedent(sections)
+    )
+
+
+TINY_CLAUSES = ("purpose", "accuracy", "prohibited", "rumors")
+
+
+@dataclass
+class Site:
+    root: Path
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def remove(self, relative: str) -> None:
+        (self.root / relative).unlink()
+
+    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [MKDOCS, "build", "--strict", "--site-dir", "site", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            check=False,
+        )
+
+    def html(self, url_path: str) -> str:
+        path = self.root / "site" / url_path.strip("/") / "index.html"
+        return path.read_text(encoding="utf-8")
+
+
+def copy_skeleton(target: Path) -> None:
+    """The real configuration, hooks, theme overrides and page stubs, without the content."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "docs/assets"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for stub in ROOT.glob("docs/*.md"):
+        shutil.copy(stub, target / "docs" / stub.name)
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> Site:
+    """A small but complete, valid guideline site."""
+    (tmp_path / "docs").mkdir()
+    copy_skeleton(tmp_path)
+    site = Site(tmp_path)
+    site.write("editions/1.ja.md", TINY_EDITION)
+    for clause in TINY_CLAUSES:
+        site.write(f"docs/clauses/{clause}.md", commentary(clause))
+    site.write("glossary/terms.ja.yml", "- id: test\n  term: 試験\n  definition: ためしに行うことです。\n")
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once for the whole session with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out

@@ -1,0 +1,214 @@
+"""Tiny guideline sites built for real with ``mkdocs build --strict``: the HTML and the errors an editor sees."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import TINY_EDITION, Site, commentary
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def assert_fails_with(site: Site, *messages: str) -> str:
+    result = site.build()
+    assert result.returncode == 1, result.stderr
+    for message in messages:
+        assert message in result.stderr
+    return result.stderr
+
+
+def test_valid_site_builds_without_warnings(tiny_site: Site) -> None:
+    result = tiny_site.build()
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_text_page_anchors_every_provision_by_id(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("text")
+    for provision_id in ("preamble", "purpose", "principles", "accuracy", "prohibited", "rumors"):
+        assert re.search(rf'id="{provision_id}"', page), provision_id
+    assert '<span class="provision__number">(1)</span> 正確に書かなければなりません。' in page
+    assert '<span class="provision__number">①</span>単なる噂' in page
+
+
+def test_commentary_page_injects_the_official_text(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("clauses/rumors")
+    assert "<h1" in page and "2(2)① 見出し</h1>" in page
+    box = page[page.index('class="provision-box"') :]
+    assert "次に掲げる情報は発信してはなりません。" in box[:2000]  # the parent gives context
+    assert "単なる噂" in box[:2000]
+
+
+def test_official_text_follows_the_edition_not_the_commentary(tiny_site: Site) -> None:
+    tiny_site.write("editions/1.ja.md", TINY_EDITION.replace("単なる噂", "単なる噂や憶測"))
+    assert tiny_site.build().returncode == 0
+    assert "単なる噂や憶測" in tiny_site.html("clauses/rumors")
+
+
+def test_cross_reference_shows_current_number_and_title(tiny_site: Site) -> None:
+    tiny_site.write("docs/clauses/purpose.md", commentary("purpose", title="目的の解説"))
+    tiny_site.write(
+        "docs/clauses/accuracy.md",
+        commentary("accuracy").replace("- [](clause:purpose)", "- [](clause:rumors)\n- [](clause:purpose#q2)"),
+    )
+    assert tiny_site.build().returncode == 0
+    page = tiny_site.html("clauses/accuracy")
+    assert '<a href="../rumors/">2(2)①「見出し」</a>' in page
+    assert '<a href="../purpose/#q2">1「目的の解説」</a>' in page
+
+
+def test_cross_reference_number_follows_renumbering(tiny_site: Site) -> None:
+    tiny_site.write(
+        "editions/1.ja.md",
+        TINY_EDITION.replace("- 正確に", "- 新設の条項です。 {#new-rule}\n- 正確に"),
+    )
+    tiny_site.write("docs/clauses/new-rule.md", commentary("new-rule"))
+    tiny_site.write("docs/clauses/accuracy.md", commentary("accuracy").replace("clause:purpose", "clause:rumors"))
+    assert tiny_site.build().returncode == 0
+    assert "2(3)①「見出し」" in tiny_site.html("clauses/accuracy")
+
+
+def test_target_lists_the_pages_that_refer_to_it(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("clauses/purpose")
+    backlinks = page[page.index('id="backlinks"') :]
+    assert '<a href="../accuracy/">2(1)「見出し」</a>' in backlinks
+    assert '<a href="../rumors/">2(2)①「見出し」</a>' in backlinks
+
+
+def test_examples_render_as_cards_with_verdict_in_text(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("clauses/accuracy")
+    assert 'class="example example--ng"' in page
+    assert '<strong class="verdict__value">NG</strong>' in page
+    assert 'class="post-card post-card--fix"' in page
+    assert 'id="q1"' in page and 'id="q2"' in page
+
+
+def test_checklist_has_a_question_per_provision_linking_it(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("checklist")
+    for clause in ("purpose", "accuracy", "prohibited", "rumors"):
+        assert f'<label for="check-{clause}">{clause}を確かめましたか。</label>' in page
+        assert f'href="../clauses/{clause}/"' in page
+
+
+def test_glossary_term_gets_a_tooltip_where_it_appears(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("text")
+    assert '<a class="glossary-term" href="../glossary/#test" title="ためしに行うことです。">試験</a>' in page
+    assert page.count('class="glossary-term"') == 1  # the first occurrence only
+    assert 'id="test"' in tiny_site.html("glossary")
+
+
+def test_copy_link_carries_permanent_url_and_citation(tiny_site: Site) -> None:
+    tiny_site.build()
+    page = tiny_site.html("text")
+    button = re.search(
+        r'<button type="button" class="copy-link" data-href="([^"]+)" data-citation="([^"]+)"',
+        page[page.index('id="accuracy"') :],
+    )
+    assert button is not None
+    assert button.group(1) == "../clauses/accuracy/"
+    assert button.group(2) == "テスト用ガイドライン 2(1)「見出し」（第1版）"
+
+
+# Each kind of bad input: the build fails, naming the file, the line and the fix.
+
+
+def test_provision_without_commentary(tiny_site: Site) -> None:
+    tiny_site.remove("docs/clauses/rumors.md")
+    line = line_of(TINY_EDITION, "{#rumors}")
+    assert_fails_with(
+        tiny_site,
+        f"editions/1.ja.md:{line}: error: provision 2(2)① 'rumors' has no commentary; create docs/clauses/rumors.md",
+    )
+
+
+def test_commentary_for_unknown_id(tiny_site: Site) -> None:
+    tiny_site.write("docs/clauses/rumours.md", commentary("rumours"))
+    assert_fails_with(
+        tiny_site,
+        "docs/clauses/rumours.md:2: error: commentary for unknown provision 'rumours'; did you mean 'rumors'?",
+    )
+
+
+def test_provision_without_examples_or_faqs(tiny_site: Site) -> None:
+    body = "## 趣旨\n\n趣旨。\n\n## 事例\n\n## よくある質問\n\n## 関連条項\n\n- [](clause:purpose)\n"
+    text = commentary("rumors", body=body)
+    tiny_site.write("docs/clauses/rumors.md", text)
+    assert_fails_with(
+        tiny_site,
+        f"docs/clauses/rumors.md:{line_of(text, '## 事例')}: error: 0 worked example(s); write at least 2",
+        f"docs/clauses/rumors.md:{line_of(text, '## よくある質問')}: error: 0 FAQ(s); write at least 2",
+    )
+
+
+def test_example_without_verdict(tiny_site: Site) -> None:
+    text = commentary("rumors").replace("- 判断: OK\n", "")
+    tiny_site.write("docs/clauses/rumors.md", text)
+    assert_fails_with(
+        tiny_site,
+        f"docs/clauses/rumors.md:{line_of(text, '### よい例')}: error: example 'よい例' has no verdict; "
+        "add '- 判断: OK', 'NG' or '要注意'",
+    )
+
+
+def test_duplicate_id(tiny_site: Site) -> None:
+    text = TINY_EDITION.replace("{#prohibited}", "{#accuracy}")
+    tiny_site.write("editions/1.ja.md", text)
+    assert_fails_with(
+        tiny_site,
+        f"editions/1.ja.md:{line_of(text, '次に掲げる')}: error: duplicate id 'accuracy' "
+        f"(first used on line {line_of(text, '正確に')}); give it a new id",
+    )
+
+
+def test_unknown_cross_reference_with_did_you_mean(tiny_site: Site) -> None:
+    text = commentary("accuracy").replace("clause:purpose", "clause:prohibitted")
+    tiny_site.write("docs/clauses/accuracy.md", text)
+    assert_fails_with(
+        tiny_site,
+        f"docs/clauses/accuracy.md:{line_of(text, 'prohibitted')}: error: unknown cross-reference "
+        "'clause:prohibitted'; did you mean 'prohibited'?",
+    )
+
+
+def test_malformed_front_matter(tiny_site: Site) -> None:
+    text = commentary("accuracy").replace("checklist: accuracyを確かめましたか。", "checklist: [accuracy")
+    tiny_site.write("docs/clauses/accuracy.md", text)
+    assert_fails_with(
+        tiny_site, f"docs/clauses/accuracy.md:{line_of(text, 'checklist:')}: error: malformed front matter"
+    )
+
+
+def test_every_problem_is_reported_in_one_build(tiny_site: Site) -> None:
+    tiny_site.remove("docs/clauses/rumors.md")
+    tiny_site.write("docs/clauses/accuracy.md", commentary("accuracy").replace("- 判断: NG", "- 判断: ダメ"))
+    tiny_site.write("docs/clauses/purpose.md", commentary("purpose").replace("clause:purpose", "clause:nowhere"))
+    assert_fails_with(
+        tiny_site,
+        "'rumors' has no commentary",
+        "unknown verdict 'ダメ'",
+        "no NG example; a rule needs at least one OK and one NG example",
+        "unknown cross-reference 'clause:nowhere'",
+        "4 problems found in the guideline sources.",
+    )
+
+
+@pytest.mark.parametrize("status", ["draft", "published"])
+def test_drafts_are_left_out_of_the_production_build(tiny_site: Site, status: str) -> None:
+    """A draft edition never becomes the current text."""
+    tiny_site.write(
+        "editions/2.ja.md",
+        TINY_EDITION.replace('edition: "1"', 'edition: "2"')
+        .replace("status: published", f"status: {status}")
+        .replace("単なる噂", "単なる噂や憶測"),
+    )
+    assert tiny_site.build().returncode == 0
+    assert ("単なる噂や憶測" in tiny_site.html("text")) is (status == "published")

@@ -1,0 +1,156 @@
+"""The domain package on its own: editions, numbering, commentary, cross-references."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TINY_EDITION, commentary
+
+from guideline.commentary import parse_commentary
+from guideline.dates import wareki
+from guideline.edition import parse_edition
+from guideline.pages import md_link, url_link
+from guideline.problems import GuidelineError, Problems
+from guideline.project import load
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first occurrence of ``needle``."""
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def edition(text: str = TINY_EDITION) -> tuple[object, Problems]:
+    problems = Problems()
+    return parse_edition(text, "editions/1.ja.md", "ja", problems), problems
+
+
+def test_numbers_are_derived_from_position() -> None:
+    parsed, problems = edition()
+    assert not problems
+    numbers = {p.id: p.number for p in parsed.provisions.values()}  # type: ignore[attr-defined]
+    assert numbers == {
+        "preamble": "",
+        "purpose": "1",
+        "principles": "2",
+        "accuracy": "2(1)",
+        "prohibited": "2(2)",
+        "rumors": "2(2)①",
+    }
+
+
+def test_inserting_a_provision_renumbers_the_rest_and_keeps_ids() -> None:
+    text = TINY_EDITION.replace(
+        "- 正確に書かなければなりません。 {#accuracy}",
+        "- 新しい条項です。 {#new-rule}\n- 正確に書かなければなりません。 {#accuracy}",
+    )
+    parsed, _ = edition(text)
+    provisions = parsed.provisions  # type: ignore[attr-defined]
+    assert provisions["new-rule"].number == "2(1)"
+    assert provisions["accuracy"].number == "2(2)"
+    assert provisions["rumors"].number == "2(3)①"
+
+
+def test_provision_keeps_its_source_line_and_parent() -> None:
+    parsed, _ = edition()
+    rumors = parsed.provisions["rumors"]  # type: ignore[attr-defined]
+    assert rumors.parent == "prohibited"
+    assert TINY_EDITION.splitlines()[rumors.line - 1].strip().startswith("- 単なる噂")
+
+
+def test_duplicate_id_names_both_lines() -> None:
+    text = TINY_EDITION.replace("{#rumors}", "{#accuracy}")
+    _, problems = edition(text)
+    assert [str(p) for p in problems.items] == [
+        f"editions/1.ja.md:{line_of(text, '単なる噂')}: error: duplicate id 'accuracy' "
+        f"(first used on line {line_of(text, '正確に')}); give it a new id"
+    ]
+
+
+def test_provision_without_id_is_reported() -> None:
+    _, problems = edition(TINY_EDITION.replace(" {#rumors}", ""))
+    line = line_of(TINY_EDITION, "単なる噂")
+    assert f"editions/1.ja.md:{line}: error: a provision needs an id" in str(problems.items[0])
+
+
+def test_edition_text_is_kept_verbatim() -> None:
+    real, problems = edition((ROOT / "editions/1.ja.md").read_text(encoding="utf-8"))
+    assert not problems
+    source = ROOT.parent / "shared/source/guideline.ja.txt"
+    if not source.exists():
+        pytest.skip("shared/source is not beside this checkout")
+    text = "".join(p.text for p in real.provisions.values())  # type: ignore[attr-defined]
+    assert "場合にあつては" in text  # written as in the source, not modernised
+
+
+def test_commentary_parses_examples_and_faqs() -> None:
+    problems = Problems()
+    parsed = parse_commentary(commentary("accuracy"), "docs/clauses/accuracy.md", problems)
+    assert not problems
+    assert [e.verdict for e in parsed.examples] == ["OK", "NG"]
+    assert parsed.examples[0].fields["投稿案"] == "はにぼんだよ！"
+    assert [f.anchor for f in parsed.faqs] == ["q1", "q2"]
+    assert [text for _, text in parsed.related] == ["[](clause:purpose)"]
+
+
+def test_multiline_post_keeps_its_line_breaks() -> None:
+    text = commentary("accuracy").replace("  はにぼんだよ？\n", "  一行目\n  二行目\n")
+    parsed = parse_commentary(text, "x.md", Problems())
+    assert parsed.examples[1].fields["投稿案"] == "一行目\n二行目"
+
+
+def test_every_problem_of_a_page_is_reported_at_once() -> None:
+    text = commentary("accuracy").replace("- 判断: OK\n", "").replace("- 判断: NG", "- 判断: だめ")
+    problems = Problems()
+    parse_commentary(text, "docs/clauses/accuracy.md", problems)
+    messages = [p.message for p in problems.items]
+    assert any("example 'よい例' has no verdict" in m for m in messages)
+    assert any("unknown verdict 'だめ'" in m for m in messages)
+
+
+def test_malformed_front_matter_points_at_the_line() -> None:
+    text = commentary("accuracy").replace("title: 見出し", "title: [見出し")
+    problems = Problems()
+    parse_commentary(text, "docs/clauses/accuracy.md", problems)
+    assert str(problems.items[0]).startswith("docs/clauses/accuracy.md:4: error: malformed front matter")
+
+
+def test_real_guideline_loads_without_problems() -> None:
+    guideline = load(ROOT)
+    assert guideline.current.name == "1"
+    needing = [p.id for p in guideline.current.provisions.values() if guideline.needs_commentary(p)]
+    assert len(needing) == 20
+    assert set(needing) <= set(guideline.commentaries)
+
+
+def test_unknown_reference_suggests_the_closest_id(tmp_path: Path) -> None:
+    (tmp_path / "editions").mkdir()
+    (tmp_path / "editions/1.ja.md").write_text(TINY_EDITION, encoding="utf-8")
+    clauses = tmp_path / "docs/clauses"
+    clauses.mkdir(parents=True)
+    for clause in ("purpose", "accuracy", "prohibited", "rumors"):
+        (clauses / f"{clause}.md").write_text(commentary(clause), encoding="utf-8")
+    page = clauses / "accuracy.md"
+    text = page.read_text(encoding="utf-8").replace("clause:purpose", "clause:purpos")
+    page.write_text(text, encoding="utf-8")
+    with pytest.raises(GuidelineError) as raised:
+        load(tmp_path)
+    assert [str(p) for p in raised.value.problems.items] == [
+        f"docs/clauses/accuracy.md:{line_of(text, 'clause:purpos')}: error: "
+        "unknown cross-reference 'clause:purpos'; did you mean 'purpose'?"
+    ]
+
+
+def test_wareki_shows_era_with_western_year() -> None:
+    assert wareki(date(2026, 4, 1)) == "令和8年(2026年)4月1日"
+    assert wareki(date(2019, 5, 1)) == "令和元年(2019年)5月1日"
+    assert wareki(date(2019, 4, 30)) == "平成31年(2019年)4月30日"
+    assert wareki(None) == "未記載"
+
+
+def test_links_between_pages() -> None:
+    assert md_link("clauses/accuracy.md", "text.md", "accuracy") == "../text.md#accuracy"
+    assert url_link("clauses/accuracy.md", "text.md", "accuracy") == "../../text/#accuracy"
+    assert url_link("text.md", "text.md", "accuracy") == "./#accuracy"
+    assert url_link("index.md", "clauses/rumors.md") == "clauses/rumors/"
