@@ -88,6 +88,8 @@ def _language_of(path: Path) -> tuple[str, str]:
 def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline:
     """Read and validate every source of the guideline in ``lang``."""
     problems = Problems()
+    if lang != DEFAULT_LANG and not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
+        lang = DEFAULT_LANG  # untranslated: the site shows the authoritative Japanese
     editions = _load_editions(root, lang, drafts, problems)
     commentaries = _load_commentaries(root, lang, problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"

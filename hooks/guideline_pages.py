@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -43,6 +43,7 @@ def _guideline(config: MkDocsConfig) -> Guideline:
     return _loaded[lang]
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has set theme.language for this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _root
     _loaded.clear()
