@@ -12,6 +12,8 @@ TEXT = "text.md"
 CHECKLIST = "checklist.md"
 GLOSSARY = "glossary.md"
 CLAUSES_DIR = "clauses"
+# The order of the top-level navigation: the reader's path first, reference last.
+NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "glossary", "editions", "division")
 
 
 def clause(provision_id: str) -> str:

@@ -99,7 +99,7 @@ def copy_button(guideline: Guideline, provision: Provision, edition: Edition, fr
         f'<button type="button" class="copy-link" data-href="{pages.url_link(from_doc, doc, anchor)}" '
         f'data-citation="{html.escape(citation(guideline, provision, edition))}" '
         f'aria-label="{html.escape(label(guideline, "copy_title", number=shown))}">'
-        f'<span aria-hidden="true">🔗</span> {label(guideline, "copy")}</button>'
+        f'{label(guideline, "copy")}</button>'
     )
 
 

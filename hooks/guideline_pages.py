@@ -52,8 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has built this language's navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Order the commentary section as the provisions stand in the current edition."""
+    """Put the reader's path first and the commentary in the order of the current edition."""
     guideline = _guideline(config)
     order = {pages.clause(pid): i for i, pid in enumerate(guideline.current.provisions)}
     for item in nav.items:
@@ -61,9 +62,31 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         clauses = [c for c in children if isinstance(c, Page) and c.file.src_uri.startswith(f"{pages.CLAUSES_DIR}/")]
         if clauses and len(clauses) == len(children):
             item.title = render.label(guideline, "clauses_section")
-            clauses.sort(key=lambda page: order.get(page.file.src_uri, len(order)))
-            item.children = list(clauses)
+            item.children = sorted(clauses, key=lambda page: order.get(page.file.src_uri, len(order)))
+    nav.items.sort(key=_nav_rank)
+    nav.pages = [page for item in nav.items for page in _pages(item)]
+    for i, page in enumerate(nav.pages):  # the footer's previous/next follow the new order
+        page.previous_page = nav.pages[i - 1] if i > 0 else None
+        page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
     return nav
+
+
+def _nav_rank(item: object) -> int:
+    """A page ranks by its name, a section by the folder of its first page."""
+    first = _pages(item)[:1]
+    if not first:
+        return len(pages.NAV_ORDER)
+    src = first[0].file.src_uri
+    name = src.split("/")[0] if "/" in src else src.split(".")[0]
+    return pages.NAV_ORDER.index(name) if name in pages.NAV_ORDER else len(pages.NAV_ORDER)
+
+
+def _pages(item: object) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages(child)]
+    return []
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
