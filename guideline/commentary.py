@@ -1,7 +1,8 @@
 """Commentary (逐条解説): one Markdown page per provision, parsed into its parts.
 
-The page's sections are fixed (趣旨, 事例, よくある質問, 関連条項) so that every provision
-is explained the same way and the build can check that none is missing.
+The page's sections are fixed (趣旨, 事例, よくある質問, 関連条項; in English Purpose, Examples,
+FAQ, Related provisions) so that every provision is explained the same way and the
+build can check that none is missing.
 """
 
 from __future__ import annotations
@@ -12,31 +13,57 @@ from dataclasses import dataclass, field
 from .frontmatter import split
 from .problems import Problems
 
-SECTION_PURPOSE = "趣旨"
-SECTION_EXAMPLES = "事例"
-SECTION_FAQ = "よくある質問"
-SECTION_RELATED = "関連条項"
-SECTIONS = (SECTION_PURPOSE, SECTION_EXAMPLES, SECTION_FAQ, SECTION_RELATED)
+# Sections and fields have fixed internal keys; each language names them in its own words.
+PURPOSE, EXAMPLES, FAQ, RELATED = "purpose", "examples", "faq", "related"
+SECTIONS = (PURPOSE, EXAMPLES, FAQ, RELATED)
+SCENE, POST, VERDICT, REASON, FIX = "scene", "post", "verdict", "reason", "fix"
+FIELDS = (SCENE, POST, VERDICT, REASON, FIX)
+OK, NG, CAUTION = "OK", "NG", "caution"
 
-FIELD_SCENE = "場面"
-FIELD_POST = "投稿案"
-FIELD_VERDICT = "判断"
-FIELD_REASON = "理由"
-FIELD_FIX = "改善案"
-FIELDS = (FIELD_SCENE, FIELD_POST, FIELD_VERDICT, FIELD_REASON, FIELD_FIX)
-VERDICTS = ("OK", "NG", "要注意")
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How one language writes the section names, example fields and verdicts."""
+
+    sections: dict[str, str]
+    fields: dict[str, str]
+    verdicts: dict[str, str]
+
+    def section(self, key: str) -> str:
+        return next(word for word, k in self.sections.items() if k == key)
+
+    def field(self, key: str) -> str:
+        return next(word for word, k in self.fields.items() if k == key)
+
+    def verdict(self, key: str) -> str:
+        return next(word for word, k in self.verdicts.items() if k == key)
+
+
+VOCABULARIES = {
+    "ja": Vocabulary(
+        sections={"趣旨": PURPOSE, "事例": EXAMPLES, "よくある質問": FAQ, "関連条項": RELATED},
+        fields={"場面": SCENE, "投稿案": POST, "判断": VERDICT, "理由": REASON, "改善案": FIX},
+        verdicts={"OK": OK, "NG": NG, "要注意": CAUTION},
+    ),
+    "en": Vocabulary(
+        sections={"Purpose": PURPOSE, "Examples": EXAMPLES, "FAQ": FAQ, "Related provisions": RELATED},
+        fields={"Scene": SCENE, "Draft post": POST, "Verdict": VERDICT, "Reasoning": REASON, "Improved post": FIX},
+        verdicts={"OK": OK, "NG": NG, "Caution": CAUTION},
+    ),
+}
 REQUIRED_KEYS = ("clause", "title", "reviewed", "checklist")
+TRANSLATION_KEY = "source"  # in a translation: the hash of the Japanese page it translates
 MIN_EXAMPLES = 2
 MIN_FAQS = 2
 
 _SUBHEADING = re.compile(r"^###\s+(?P<title>.+?)\s*\{#(?P<anchor>[^\s}]+)\s*\}\s*$")
-_FIELD = re.compile(r"^-\s+(?P<key>[^:：\s]+)\s*[:：]\s*(?P<value>.*)$")
+_FIELD = re.compile(r"^-\s+(?P<key>[^:：]+?)\s*[:：]\s*(?P<value>.*)$")
 _ANCHOR = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass
 class Example:
-    """A worked example: a scene, a draft post, a verdict and its reasons."""
+    """A worked example: a scene, a draft post, a verdict and its reasons (keyed by internal field names)."""
 
     anchor: str
     title: str
@@ -46,7 +73,8 @@ class Example:
 
     @property
     def verdict(self) -> str:
-        return self.fields.get(FIELD_VERDICT, "")
+        """The internal verdict: OK, NG or caution; empty when missing or unknown."""
+        return self.fields.get(VERDICT, "")
 
 
 @dataclass
@@ -63,19 +91,21 @@ class Commentary:
 
     clause: str
     path: str
+    lang: str
     title: str
     reviewed: str
     checklist: str
+    source: str  # a translation's record of the Japanese text it translates; empty in Japanese
     purpose: list[str]
     examples: list[Example]
     faqs: list[Faq]
     related: list[tuple[int, str]]  # (line, Markdown) of each bullet
     meta_lines: dict[str, int]
-    lines: dict[str, int]  # section name -> line of its heading
+    lines: dict[str, int]  # internal section key -> line of its heading
 
     def prose(self) -> list[tuple[int, str]]:
         """Every piece of Markdown prose with its line, for cross-reference checks."""
-        line = self.lines.get(SECTION_PURPOSE, 1)
+        line = self.lines.get(PURPOSE, 1)
         out = [(line, text) for text in self.purpose]
         for example in self.examples:
             out += [(example.field_lines[k], v) for k, v in example.fields.items()]
@@ -85,28 +115,30 @@ class Commentary:
         return out
 
 
-def parse_commentary(text: str, path: str, problems: Problems) -> Commentary:
+def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja") -> Commentary:
     """Parse a commentary page, adding every problem found to ``problems``."""
+    words = VOCABULARIES[lang]
     doc = split(text, path, problems)
     meta = doc.meta
+    allowed = REQUIRED_KEYS if lang == "ja" else (*REQUIRED_KEYS, TRANSLATION_KEY)
     if doc.meta or doc.key_lines:
-        for key in REQUIRED_KEYS:
+        for key in allowed:
             value = meta.get(key)
             if value is None or str(value).strip() == "":
                 problems.add(path, doc.key_lines.get(key, 2), f"front matter has no '{key}'; add '{key}: …'")
         for key in meta:
-            if key not in REQUIRED_KEYS:
+            if key not in allowed:
                 problems.add(
-                    path,
-                    doc.key_lines[key],
-                    f"unknown front matter key '{key}'; the keys are {', '.join(REQUIRED_KEYS)}",
+                    path, doc.key_lines[key], f"unknown front matter key '{key}'; the keys are {', '.join(allowed)}"
                 )
     commentary = Commentary(
         clause=str(meta.get("clause", "")),
         path=path,
+        lang=lang,
         title=str(meta.get("title", "")),
         reviewed=str(meta.get("reviewed", "")),
         checklist=str(meta.get("checklist", "")),
+        source=str(meta.get(TRANSLATION_KEY) or ""),
         purpose=[],
         examples=[],
         faqs=[],
@@ -114,80 +146,75 @@ def parse_commentary(text: str, path: str, problems: Problems) -> Commentary:
         meta_lines=doc.key_lines,
         lines={},
     )
-    sections = _sections(doc.body, doc.body_start, path, problems)
-    for name, (line, body) in sections.items():
-        commentary.lines[name] = line
-        if name == SECTION_PURPOSE:
-            commentary.purpose = _paragraphs(body)
-        elif name == SECTION_EXAMPLES:
-            commentary.examples = _examples(body, path, problems)
-        elif name == SECTION_FAQ:
-            commentary.faqs = _faqs(body, path, problems)
-        elif name == SECTION_RELATED:
-            commentary.related = [
-                (line, text.removeprefix("- ").strip()) for line, text in body if text.startswith("- ")
-            ]
-    _check_counts(commentary, problems)
+    sections = _sections(doc.body, doc.body_start, path, problems, words)
+    for key, (line, lines) in sections.items():
+        commentary.lines[key] = line
+        if key == PURPOSE:
+            commentary.purpose = _paragraphs(lines)
+        elif key == EXAMPLES:
+            commentary.examples = _examples(lines, path, problems, words)
+        elif key == FAQ:
+            commentary.faqs = _faqs(lines, path, problems)
+        elif key == RELATED:
+            commentary.related = [(n, raw.removeprefix("- ").strip()) for n, raw in lines if raw.startswith("- ")]
+    _check_counts(commentary, problems, words)
     return commentary
 
 
-def _sections(
-    body: list[str], start: int, path: str, problems: Problems
-) -> dict[str, tuple[int, list[tuple[int, str]]]]:
-    sections: dict[str, tuple[int, list[tuple[int, str]]]] = {}
-    current: list[tuple[int, str]] | None = None
+Lines = list[tuple[int, str]]
+
+
+def _sections(body: list[str], start: int, path: str, problems: Problems, words: Vocabulary) -> dict[str, tuple[int, Lines]]:
+    names = ", ".join(words.sections)
+    sections: dict[str, tuple[int, Lines]] = {}
+    current: Lines | None = None
     for offset, raw in enumerate(body):
         line = start + offset
         if raw.startswith("## "):
             name = raw[3:].strip()
-            if name not in SECTIONS:
-                problems.add(path, line, f"unknown section '{name}'; the sections are {', '.join(SECTIONS)}")
+            key = words.sections.get(name)
+            if key is None:
+                problems.add(path, line, f"unknown section '{name}'; the sections are {names}")
                 current = None
-            elif name in sections:
+            elif key in sections:
                 problems.add(path, line, f"section '{name}' appears twice; merge the two")
                 current = None
             else:
                 current = []
-                sections[name] = (line, current)
+                sections[key] = (line, current)
         elif raw.startswith("# "):
-            problems.add(
-                path, line, "do not write a page title: the build writes it from the provision's number and 'title'"
-            )
+            problems.add(path, line, "do not write a page title: the build writes it from the provision's number and 'title'")
         elif current is not None:
             current.append((line, raw))
         elif raw.strip():
-            problems.add(path, line, f"text outside a section; put it under one of: {', '.join(SECTIONS)}")
-    missing = [name for name in SECTIONS if name not in sections]
-    for name in missing:
-        problems.add(path, start, f"section '## {name}' is missing; add it (sections in order: {', '.join(SECTIONS)})")
+            problems.add(path, line, f"text outside a section; put it under one of: {names}")
+    for key in SECTIONS:
+        if key not in sections:
+            problems.add(path, start, f"section '## {words.section(key)}' is missing; add it (sections in order: {names})")
     return sections
 
 
-def _paragraphs(body: list[tuple[int, str]]) -> list[str]:
+def _paragraphs(body: Lines) -> list[str]:
     paragraphs: list[str] = []
     buffer: list[str] = []
     for _, raw in [*body, (0, "")]:
         if raw.strip():
             buffer.append(raw.strip())
         elif buffer:
-            paragraphs.append("".join(buffer))
+            paragraphs.append(" ".join(buffer) if buffer[0].isascii() else "".join(buffer))
             buffer = []
     return paragraphs
 
 
-def _blocks(
-    body: list[tuple[int, str]], path: str, problems: Problems, what: str
-) -> list[tuple[int, str, str, list[tuple[int, str]]]]:
+def _blocks(body: Lines, path: str, problems: Problems, what: str) -> list[tuple[int, str, str, Lines]]:
     """Split a section into ``### title {#anchor}`` blocks."""
-    blocks: list[tuple[int, str, str, list[tuple[int, str]]]] = []
+    blocks: list[tuple[int, str, str, Lines]] = []
     seen: dict[str, int] = {}
     for line, raw in body:
         if raw.startswith("###"):
             match = _SUBHEADING.match(raw)
             if not match:
-                problems.add(
-                    path, line, f"{what} heading needs an anchor at the end, like '### … {{#delete-or-correct}}'"
-                )
+                problems.add(path, line, f"{what} heading needs an anchor at the end, like '### … {{#delete-or-correct}}'")
                 blocks.append((line, raw.lstrip("# ").strip(), "", []))
                 continue
             anchor = match.group("anchor")
@@ -204,7 +231,7 @@ def _blocks(
     return blocks
 
 
-def _examples(body: list[tuple[int, str]], path: str, problems: Problems) -> list[Example]:
+def _examples(body: Lines, path: str, problems: Problems, words: Vocabulary) -> list[Example]:
     examples = []
     for line, title, anchor, lines in _blocks(body, path, problems, "example"):
         example = Example(anchor, title, line)
@@ -212,44 +239,46 @@ def _examples(body: list[tuple[int, str]], path: str, problems: Problems) -> lis
         for field_line, raw in lines:
             match = _FIELD.match(raw)
             if match:
-                key = match.group("key")
-                if key not in FIELDS:
-                    problems.add(path, field_line, f"unknown example field '{key}'; the fields are {', '.join(FIELDS)}")
-                    key = ""
+                name = match.group("key").strip()
+                key = words.fields.get(name, "")
+                if not key:
+                    problems.add(path, field_line, f"unknown example field '{name}'; the fields are {', '.join(words.fields)}")
                     continue
                 if key in example.fields:
-                    problems.add(path, field_line, f"field '{key}' appears twice in this example")
+                    problems.add(path, field_line, f"field '{name}' appears twice in this example")
                 example.fields[key] = match.group("value").strip()
                 example.field_lines[key] = field_line
             elif key and raw.startswith("  ") and raw.strip():
-                joiner = "\n" if key in (FIELD_POST, FIELD_FIX) else ""
                 value = example.fields[key]
+                joiner = "\n" if key in (POST, FIX) else ("" if not value or not value[-1].isascii() else " ")
                 example.fields[key] = f"{value}{joiner}{raw.strip()}" if value else raw.strip()
             elif raw.strip():
-                problems.add(path, field_line, "example text must be a field ('- 場面: …') or indented under one")
-        _check_example(example, path, problems)
+                first = words.field(SCENE)
+                problems.add(path, field_line, f"example text must be a field ('- {first}: …') or indented under one")
+        _check_example(example, path, problems, words)
         examples.append(example)
     return examples
 
 
-def _check_example(example: Example, path: str, problems: Problems) -> None:
-    verdict = example.fields.get(FIELD_VERDICT)
-    if verdict is None or not verdict:
-        problems.add(
-            path, example.line, f"example '{example.title}' has no verdict; add '- 判断: OK', 'NG' or '要注意'"
-        )
-    elif verdict not in VERDICTS:
-        problems.add(
-            path, example.field_lines[FIELD_VERDICT], f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}"
-        )
-    for required in (FIELD_SCENE, FIELD_POST, FIELD_REASON):
+def _check_example(example: Example, path: str, problems: Problems, words: Vocabulary) -> None:
+    written = example.fields.get(VERDICT)
+    allowed = ", ".join(words.verdicts)
+    if not written:
+        problems.add(path, example.line, f"example '{example.title}' has no verdict; add '- {words.field(VERDICT)}: …' with one of: {allowed}")
+    elif written not in words.verdicts:
+        problems.add(path, example.field_lines[VERDICT], f"unknown verdict {written!r}; use one of: {allowed}")
+        del example.fields[VERDICT]
+    else:
+        example.fields[VERDICT] = words.verdicts[written]
+    for required in (SCENE, POST, REASON):
         if not example.fields.get(required):
-            problems.add(path, example.line, f"example '{example.title}' has no '{required}'; add '- {required}: …'")
-    if verdict == "NG" and not example.fields.get(FIELD_FIX):
-        problems.add(path, example.line, f"NG example '{example.title}' has no '{FIELD_FIX}'; add the corrected post")
+            name = words.field(required)
+            problems.add(path, example.line, f"example '{example.title}' has no '{name}'; add '- {name}: …'")
+    if example.verdict == NG and not example.fields.get(FIX):
+        problems.add(path, example.line, f"NG example '{example.title}' has no '{words.field(FIX)}'; add the corrected post")
 
 
-def _faqs(body: list[tuple[int, str]], path: str, problems: Problems) -> list[Faq]:
+def _faqs(body: Lines, path: str, problems: Problems) -> list[Faq]:
     faqs = []
     for line, question, anchor, lines in _blocks(body, path, problems, "question"):
         faq = Faq(anchor, question, line, _paragraphs(lines))
@@ -259,25 +288,25 @@ def _faqs(body: list[tuple[int, str]], path: str, problems: Problems) -> list[Fa
     return faqs
 
 
-def _check_counts(commentary: Commentary, problems: Problems) -> None:
+def _check_counts(commentary: Commentary, problems: Problems, words: Vocabulary) -> None:
     path = commentary.path
-    if SECTION_EXAMPLES in commentary.lines and len(commentary.examples) < MIN_EXAMPLES:
+    if EXAMPLES in commentary.lines and len(commentary.examples) < MIN_EXAMPLES:
         problems.add(
             path,
-            commentary.lines[SECTION_EXAMPLES],
-            f"{len(commentary.examples)} worked example(s); write at least {MIN_EXAMPLES} under '## {SECTION_EXAMPLES}'",
+            commentary.lines[EXAMPLES],
+            f"{len(commentary.examples)} worked example(s); write at least {MIN_EXAMPLES} under '## {words.section(EXAMPLES)}'",
         )
     verdicts = {example.verdict for example in commentary.examples}
-    if commentary.examples and not {"OK", "NG"} <= verdicts:
-        lacking = " and ".join(v for v in ("OK", "NG") if v not in verdicts)
+    if commentary.examples and not {OK, NG} <= verdicts:
+        lacking = " and ".join(v for v in (OK, NG) if v not in verdicts)
         problems.add(
             path,
-            commentary.lines.get(SECTION_EXAMPLES, 1),
+            commentary.lines.get(EXAMPLES, 1),
             f"no {lacking} example; a rule needs at least one OK and one NG example",
         )
-    if SECTION_FAQ in commentary.lines and len(commentary.faqs) < MIN_FAQS:
+    if FAQ in commentary.lines and len(commentary.faqs) < MIN_FAQS:
         problems.add(
             path,
-            commentary.lines[SECTION_FAQ],
-            f"{len(commentary.faqs)} FAQ(s); write at least {MIN_FAQS} under '## {SECTION_FAQ}'",
+            commentary.lines[FAQ],
+            f"{len(commentary.faqs)} FAQ(s); write at least {MIN_FAQS} under '## {words.section(FAQ)}'",
         )

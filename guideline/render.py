@@ -12,7 +12,7 @@ import html
 import re
 
 from . import pages, references
-from .commentary import FIELD_FIX, FIELD_POST, FIELD_REASON, FIELD_SCENE, Commentary, Example
+from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example
 from .dates import wareki
 from .edition import Edition, Provision
 from .glossary import Term
@@ -22,6 +22,9 @@ LABELS = {
     "ja": {
         "edition": "第{name}版",
         "clauses_section": "逐条解説",
+        "paren": "（{text}）",
+        "colon": "：",
+        "separator": " ／ ",
         "enacted": "制定日",
         "effective": "施行日",
         "copy": "リンクをコピー",
@@ -46,13 +49,57 @@ LABELS = {
         "checklist_intro": "投稿する前に、次の問いに一つずつ答えてください。"
         "「いいえ」や迷うものがあれば、リンク先の条項と事例を読み、必要なら市民活動推進課に相談してください。",
         "checklist_provision": "根拠",
+        "reference_translation": "",
+        "untranslated": "",
+        "stale_translation": "",
         "glossary_intro": "ガイドラインや解説に出てくる用語の説明です。本文中の用語にカーソルを合わせるか、"
         "フォーカスすると説明が表示されます。",
     },
 }
-VERDICT_NOTES = {"ja": {"OK": "発信してよい", "NG": "発信してはならない", "要注意": "発信する前に見直す"}}
-_VERDICT_CLASS = {"OK": "ok", "NG": "ng", "要注意": "caution"}
-_VERDICT_ICON = {"OK": "○", "NG": "✕", "要注意": "△"}
+LABELS["en"] = {
+    "edition": "Edition {name}",
+    "clauses_section": "Commentary",
+    "paren": " ({text})",
+    "colon": ": ",
+    "separator": " / ",
+    "enacted": "Enacted",
+    "effective": "In force from",
+    "copy": "Copy link",
+    "copy_title": "Copy a link to {number} with its citation",
+    "read_commentary": "Commentary and examples",
+    "read_in_text": "Read in the full text",
+    "provision_text": "Provision",
+    "intent": "Purpose",
+    "examples": "Examples",
+    "faq": "Frequently asked questions",
+    "related": "Related provisions",
+    "backlinks": "Commentary that refers to this provision",
+    "no_backlinks": "No commentary refers to this provision yet.",
+    "verdict": "Verdict",
+    "scene": "Scene",
+    "post": "Draft post",
+    "reason": "Reasoning",
+    "fix": "Improved post",
+    "account": "Hanibon",
+    "account_note": "Honjo City official",
+    "preamble": "Preamble",
+    "checklist_intro": "Before you post, answer each of these questions. If the answer is no, or you are unsure, "
+    "read the linked provision and its examples, and consult the Civic Activities Promotion Division if needed.",
+    "checklist_provision": "Provision",
+    "reference_translation": "This is a reference translation. The Japanese text is authoritative: "
+    "<a href=\"{href}\" lang=\"ja\" hreflang=\"ja\">read it in Japanese</a>.",
+    "untranslated": "This page has not been translated into English yet, so the Japanese original is shown.",
+    "stale_translation": "The Japanese original of this page has changed since it was translated; this English "
+    "text may be out of date. <a href=\"{href}\" lang=\"ja\" hreflang=\"ja\">Read the current Japanese</a>.",
+    "glossary_intro": "Terms used in the guideline and its commentary. Hover over or focus a term in the text "
+    "to see its explanation.",
+}
+VERDICT_NOTES = {
+    "ja": {OK: "発信してよい", NG: "発信してはならない", CAUTION: "発信する前に見直す"},
+    "en": {OK: "fine to post", NG: "must not be posted", CAUTION: "review before posting"},
+}
+_VERDICT_CLASS = {OK: "ok", NG: "ng", CAUTION: "caution"}
+_VERDICT_ICON = {OK: "○", NG: "✕", CAUTION: "△"}
 
 
 def label(guideline: Guideline, key: str, **values: str) -> str:
@@ -66,7 +113,7 @@ def edition_name(guideline: Guideline, edition: Edition) -> str:
 
 def provision_doc(guideline: Guideline, provision_id: str) -> tuple[str, str | None]:
     """The page and anchor where a provision is explained: its commentary, else the full text."""
-    if provision_id in guideline.commentaries:
+    if guideline.has_commentary(provision_id):
         return pages.clause(provision_id), None
     return pages.TEXT, provision_id
 
@@ -89,7 +136,7 @@ def citation(guideline: Guideline, provision: Provision, edition: Edition) -> st
         parts.append(guideline.citation_label(provision.id))
     else:
         parts.append(provision.heading)
-    return f"{' '.join(parts)}（{edition_name(guideline, edition)}）"
+    return " ".join(parts) + label(guideline, "paren", text=edition_name(guideline, edition))
 
 
 def copy_button(guideline: Guideline, provision: Provision, edition: Edition, from_doc: str) -> str:
@@ -107,8 +154,9 @@ def _edition_meta(guideline: Guideline, edition: Edition) -> str:
     lang = guideline.lang
     return (
         f'<p class="edition-meta"><span class="edition-meta__name">{edition_name(guideline, edition)}</span>'
-        f" {label(guideline, 'enacted')}：{wareki(edition.enacted, lang)}"
-        f" ／ {label(guideline, 'effective')}：{wareki(edition.effective, lang)}</p>"
+        f" {label(guideline, 'enacted')}{label(guideline, 'colon')}{wareki(edition.enacted, lang)}"
+        f"{label(guideline, 'separator')}{label(guideline, 'effective')}{label(guideline, 'colon')}"
+        f"{wareki(edition.effective, lang)}</p>"
     )
 
 
@@ -131,16 +179,24 @@ def _provision_block(guideline: Guideline, edition: Edition, provision: Provisio
 
 def _actions(guideline: Guideline, edition: Edition, provision: Provision, from_doc: str) -> str:
     parts = []
-    if provision.id in guideline.commentaries:
+    if guideline.has_commentary(provision.id):
         href = pages.url_link(from_doc, pages.clause(provision.id))
         parts.append(f'<a class="provision__commentary" href="{href}">{label(guideline, "read_commentary")}</a>')
     parts.append(copy_button(guideline, provision, edition, from_doc))
     return f'<div class="provision__actions">{"".join(parts)}</div>'
 
 
-def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str) -> str:
+def notice(guideline: Guideline, key: str, href: str = "") -> str:
+    """A note above a page's content, e.g. that English is a reference translation; empty when none applies."""
+    text = label(guideline, key, href=html.escape(href))
+    return f'<div class="page-notice page-notice--{key.replace("_", "-")}" role="note"><p>{text}</p></div>\n\n' if text else ""
+
+
+def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str, original_href: str = "") -> str:
     """The full official text of an edition, every provision anchored by its id."""
     out = [f"# {edition.title}", "", _edition_meta(guideline, edition), ""]
+    if guideline.original is not None:
+        out.insert(2, notice(guideline, "reference_translation", original_href))
     for top in edition.top_level():
         if top.kind == "preamble":
             out += [f"## {top.heading} {{#{top.id} .provision-heading .provision-heading--preamble}}", ""]
@@ -163,8 +219,8 @@ def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str) -
     return "\n".join(out)
 
 
-def render_text(guideline: Guideline) -> str:
-    return render_edition_text(guideline, guideline.current, pages.TEXT)
+def render_text(guideline: Guideline, original_href: str = "") -> str:
+    return render_edition_text(guideline, guideline.current, pages.TEXT, original_href)
 
 
 def _official_text(guideline: Guideline, provision: Provision, from_doc: str) -> str:
@@ -182,7 +238,9 @@ def _official_text(guideline: Guideline, provision: Provision, from_doc: str) ->
         f"{html.escape(c.text)}</p>"
         for c in (edition.provisions[cid] for cid in provision.children)
     )
-    caption = f"{label(guideline, 'provision_text')} {provision.number}（{edition_name(guideline, edition)}）"
+    caption = f"{label(guideline, 'provision_text')} {provision.number}" + label(
+        guideline, "paren", text=edition_name(guideline, edition)
+    )
     read_in_text = pages.url_link(from_doc, pages.TEXT, provision.id)
     return (
         f'<section class="provision-box" aria-label="{html.escape(caption)}">'
@@ -219,15 +277,15 @@ def _example(guideline: Guideline, example: Example, from_doc: str) -> str:
         "",
         f'<div class="example example--{css}" markdown="1">',
         f'<p class="verdict verdict--{css}"><span class="verdict__icon" aria-hidden="true">{_VERDICT_ICON.get(verdict, "")}'
-        f'</span><span class="verdict__label">{label(guideline, "verdict")}：</span>'
-        f'<strong class="verdict__value">{verdict}</strong>'
-        f'<span class="verdict__note">（{notes.get(verdict, "")}）</span></p>',
-        f'<dl class="example__fields" markdown="1">\n{field(FIELD_SCENE, "scene")}\n</dl>',
-        _post_card(guideline, example.fields.get(FIELD_POST, ""), "post"),
-        f'<dl class="example__fields" markdown="1">\n{field(FIELD_REASON, "reason")}\n</dl>',
+        f'</span><span class="verdict__label">{label(guideline, "verdict")}{label(guideline, "colon")}</span>'
+        f'<strong class="verdict__value">{VOCABULARIES[guideline.lang].verdict(verdict)}</strong>'
+        f'<span class="verdict__note">{label(guideline, "paren", text=notes.get(verdict, ""))}</span></p>',
+        f'<dl class="example__fields" markdown="1">\n{field(SCENE, "scene")}\n</dl>',
+        _post_card(guideline, example.fields.get(POST, ""), "post"),
+        f'<dl class="example__fields" markdown="1">\n{field(REASON, "reason")}\n</dl>',
     ]
-    if example.fields.get(FIELD_FIX):
-        parts.append(_post_card(guideline, example.fields[FIELD_FIX], "fix"))
+    if example.fields.get(FIX):
+        parts.append(_post_card(guideline, example.fields[FIX], "fix"))
     parts += ["</div>", ""]
     return "\n".join(parts)
 
@@ -280,7 +338,7 @@ def render_checklist(guideline: Guideline, intro: str = "") -> str:
             out.append(
                 f'<li class="checklist__item"><input type="checkbox" id="check-{pid}">'
                 f'<label for="check-{pid}">{html.escape(commentary.checklist)}</label> '
-                f'<a class="checklist__provision" href="{href}">{label(guideline, "checklist_provision")}：'
+                f'<a class="checklist__provision" href="{href}">{label(guideline, "checklist_provision")}{label(guideline, "colon")}'
                 f"{html.escape(guideline.citation_label(pid))}</a></li>"
             )
         out += ["</ul>", ""]
@@ -290,7 +348,7 @@ def render_checklist(guideline: Guideline, intro: str = "") -> str:
 def render_glossary(guideline: Guideline, intro: str = "") -> str:
     out = [intro or label(guideline, "glossary_intro"), "", '<dl class="glossary">']
     for term in guideline.glossary:
-        aliases = "".join(f'<span class="glossary__alias">（{html.escape(a)}）</span>' for a in term.aliases)
+        aliases = "".join(f'<span class="glossary__alias">{label(guideline, "paren", text=html.escape(a))}</span>' for a in term.aliases)
         out.append(f'<dt id="{term.id}">{html.escape(term.term)}{aliases}</dt><dd>{html.escape(term.definition)}</dd>')
     out += ["</dl>", ""]
     return "\n".join(out)
