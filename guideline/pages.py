@@ -41,3 +41,9 @@ def url_link(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
     path = posixpath.relpath(target, base)
     path = "./" if path == "." else f"{path}/"
     return f"{path}#{anchor}" if anchor else path
+
+
+def between(from_url: str, to_url: str) -> str:
+    """A relative link between two final directory URLs (``en/clauses/x/`` → ``clauses/x/``)."""
+    path = posixpath.relpath(to_url or ".", from_url or ".")
+    return "./" if path == "." else f"{path}/"

@@ -39,6 +39,13 @@ class Guideline:
     commentaries: dict[str, Commentary]
     glossary: list[Term]
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    original: Guideline | None = None  # for a translation: the authoritative Japanese guideline
+
+    def has_commentary(self, provision_id: str) -> bool:
+        """Whether the provision has a commentary page, translated or shown in Japanese."""
+        if provision_id in self.commentaries:
+            return True
+        return self.original is not None and provision_id in self.original.commentaries
 
     @property
     def current(self) -> Edition:
@@ -60,11 +67,12 @@ class Guideline:
         return text if len(text) <= SHORT_TITLE else f"{text[:SHORT_TITLE]}…"
 
     def citation_label(self, provision_id: str) -> str:
-        """How a provision is named in running text: number and title, e.g. 3(4)「正確に書き…」."""
+        """How a provision is named in running text: 3(4)「正確に書き…」, or 3(4) “Write accurately…”."""
         provision = self.provision(provision_id)
         if not provision.numbered:
             return provision.heading
-        return f"{provision.number}「{self.title(provision_id)}」"
+        title = self.title(provision_id)
+        return f"{provision.number}「{title}」" if self.lang == "ja" else f"{provision.number} “{title}”"
 
     def needs_commentary(self, provision: Provision) -> bool:
         """Every numbered provision with text of its own is explained; bare chapter headings are not."""
@@ -85,11 +93,20 @@ def _language_of(path: Path) -> tuple[str, str]:
     return parts[0], DEFAULT_LANG
 
 
+def languages(root: Path) -> list[str]:
+    """The languages that have an edition, the default first."""
+    found = {_language_of(path)[1] for path in (root / EDITIONS_DIR).glob("*.md")}
+    return sorted(found, key=lambda lang: (lang != DEFAULT_LANG, lang))
+
+
 def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline:
     """Read and validate every source of the guideline in ``lang``."""
+    original = None
+    if lang != DEFAULT_LANG:
+        original = load(root, DEFAULT_LANG, drafts)
+        if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
+            return original  # nothing translated yet: the site shows the authoritative Japanese
     problems = Problems()
-    if lang != DEFAULT_LANG and not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
-        lang = DEFAULT_LANG  # untranslated: the site shows the authoritative Japanese
     editions = _load_editions(root, lang, drafts, problems)
     commentaries = _load_commentaries(root, lang, problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
@@ -101,8 +118,12 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
         raise GuidelineError(problems)
-    guideline = Guideline(root, lang, editions, commentaries, glossary)
-    _check_commentary_coverage(guideline, problems)
+    guideline = Guideline(root, lang, editions, commentaries, glossary, original=original)
+    if original is None:
+        _check_commentary_coverage(guideline, problems)
+    else:
+        _check_same_provisions(guideline, original, problems)
+        _check_known_clauses(guideline, problems)
     guideline.backlinks = _check_references(guideline, problems)
     if problems:
         raise GuidelineError(problems)
@@ -135,7 +156,7 @@ def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, C
         if file_lang != lang:
             continue
         shown = display_path(path, root)
-        commentary = parse_commentary(path.read_text(encoding="utf-8"), shown, problems)
+        commentary = parse_commentary(path.read_text(encoding="utf-8"), shown, problems, lang)
         if commentary.clause and commentary.clause != name:
             problems.add(
                 shown,
@@ -148,7 +169,6 @@ def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, C
 
 def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None:
     current = guideline.current
-    known = {pid for edition in guideline.editions for pid in edition.provisions}
     for provision in current.provisions.values():
         if guideline.needs_commentary(provision) and provision.id not in guideline.commentaries:
             problems.add(
@@ -157,6 +177,12 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
                 f"provision {provision.number} '{provision.id}' has no commentary; "
                 f"create {COMMENTARY_DIR}/{provision.id}.md with sections 趣旨, 事例, よくある質問, 関連条項",
             )
+    _check_known_clauses(guideline, problems)
+
+
+def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
+    current = guideline.current
+    known = {pid for edition in guideline.editions for pid in edition.provisions}
     for clause, commentary in guideline.commentaries.items():
         if clause not in known:
             hint = references.did_you_mean(clause, known)
@@ -165,6 +191,27 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
                 commentary.meta_lines.get("clause", 1),
                 f"commentary for unknown provision '{clause}'{hint} Use an id from {current.path}",
             )
+
+
+def _check_same_provisions(translation: Guideline, original: Guideline, problems: Problems) -> None:
+    """A translated edition has exactly the provisions of the Japanese edition of the same name."""
+    japanese = {edition.name: edition for edition in original.editions}
+    for edition in translation.editions:
+        source = japanese.get(edition.name)
+        if source is None:
+            problems.add(edition.path, 1, f"edition {edition.name!r} has no Japanese original; add editions/{edition.name}.ja.md")
+            continue
+        for provision in edition.provisions.values():
+            if provision.id not in source.provisions:
+                hint = references.did_you_mean(provision.id, source.provisions)
+                problems.add(edition.path, provision.line, f"provision '{provision.id}' is not in {source.path}{hint}")
+        for provision in source.provisions.values():
+            if provision.id not in edition.provisions:
+                problems.add(
+                    edition.path,
+                    1,
+                    f"provision '{provision.id}' of {source.path}:{provision.line} is missing; translate it with the same id",
+                )
 
 
 def _check_references(guideline: Guideline, problems: Problems) -> dict[str, list[Backlink]]:

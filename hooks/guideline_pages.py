@@ -17,14 +17,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import pages, render
+from guideline import pages, render, translation
 from guideline.problems import GuidelineError
-from guideline.project import Guideline, load
+from guideline.project import DEFAULT_LANG, Guideline, load
 
 log = get_plugin_logger("guideline")
 
 # One Guideline per language, rebuilt on every config load (modules stay cached under `mkdocs serve`).
 _loaded: dict[str, Guideline] = {}
+_stale: set[Path] = set()  # translations whose Japanese original changed since
 _root: Path = Path()
 
 
@@ -47,8 +48,17 @@ def _guideline(config: MkDocsConfig) -> Guideline:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _root
     _loaded.clear()
+    _stale.clear()
     _root = Path(config.config_file_path).parent
     _guideline(config)  # fail early, before any page is read
+    lang = _language(config)
+    if lang != DEFAULT_LANG:
+        trailing = [t for t in translation.status(_root, lang) if t.state != "current"]
+        _stale.update(t.translation.resolve() for t in trailing if t.state == "stale")
+        for item in trailing:
+            log.info(f"translation {item.state}: {item.translation.relative_to(_root)} (Japanese: {item.original.relative_to(_root)})")
+        if trailing:
+            log.info(f"{len(trailing)} '{lang}' translation(s) trail the Japanese; run 'guideline translations'")
     return config
 
 
@@ -91,6 +101,20 @@ def _pages(item: object) -> list[Page]:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     guideline = _guideline(config)
+    source = Path(page.file.abs_src_path or "").resolve()
+    fallback = guideline.lang != DEFAULT_LANG and f".{guideline.lang}." not in source.name
+    original_href = pages.between(page.url, page.url.removeprefix(f"{guideline.lang}/"))
+    if fallback and guideline.original is not None:
+        # No translation: show the Japanese, marked as Japanese for screen readers and the browser.
+        body = _render(markdown, page, guideline.original, "")
+        return render.notice(guideline, "untranslated") + f'<div lang="ja" markdown="1">\n\n{body}\n\n</div>\n'
+    body = _render(markdown, page, guideline, original_href)
+    if source in _stale:
+        return render.notice(guideline, "stale_translation", original_href) + body
+    return body
+
+
+def _render(markdown: str, page: Page, guideline: Guideline, original_href: str) -> str:
     src = page.file.src_uri
     kind = page.meta.get("render")
     if src.startswith(f"{pages.CLAUSES_DIR}/"):
@@ -98,7 +122,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = render.page_title(guideline, clause)
         return render.render_commentary(guideline, guideline.commentaries[clause])
     if kind == "text":
-        return render.render_text(guideline)
+        return render.render_text(guideline, original_href)
     if kind == "checklist":
         return markdown + "\n\n" + render.render_checklist(guideline)
     if kind == "glossary":

@@ -155,7 +155,7 @@ def test_example_without_verdict(tiny_site: Site) -> None:
     assert_fails_with(
         tiny_site,
         f"docs/clauses/rumors.md:{line_of(text, '### よい例')}: error: example 'よい例' has no verdict; "
-        "add '- 判断: OK', 'NG' or '要注意'",
+        "add '- 判断: …' with one of: OK, NG, 要注意",
     )
 
 

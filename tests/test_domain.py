@@ -89,7 +89,7 @@ def test_commentary_parses_examples_and_faqs() -> None:
     parsed = parse_commentary(commentary("accuracy"), "docs/clauses/accuracy.md", problems)
     assert not problems
     assert [e.verdict for e in parsed.examples] == ["OK", "NG"]
-    assert parsed.examples[0].fields["投稿案"] == "はにぼんだよ！"
+    assert parsed.examples[0].fields["post"] == "はにぼんだよ！"
     assert [f.anchor for f in parsed.faqs] == ["q1", "q2"]
     assert [text for _, text in parsed.related] == ["[](clause:purpose)"]
 
@@ -97,7 +97,7 @@ def test_commentary_parses_examples_and_faqs() -> None:
 def test_multiline_post_keeps_its_line_breaks() -> None:
     text = commentary("accuracy").replace("  はにぼんだよ？\n", "  一行目\n  二行目\n")
     parsed = parse_commentary(text, "x.md", Problems())
-    assert parsed.examples[1].fields["投稿案"] == "一行目\n二行目"
+    assert parsed.examples[1].fields["post"] == "一行目\n二行目"
 
 
 def test_every_problem_of_a_page_is_reported_at_once() -> None:
