@@ -57,7 +57,7 @@ class Provision:
         return self.kind != "preamble"
 
 
-@dataclass
+@dataclass(eq=False)  # an edition is itself, not its contents: hashable for caching comparisons
 class Edition:
     """The official text of one edition in one language."""
 
@@ -70,6 +70,7 @@ class Edition:
     effective: date | None
     provisions: dict[str, Provision]
     meta_lines: dict[str, int]
+    successors: dict[str, list[str]] = field(default_factory=dict)  # removed id -> where its subject went
 
     @property
     def is_draft(self) -> bool:
@@ -103,6 +104,19 @@ def _parse_date(value: object, path: str, line: int, key: str, problems: Problem
     return None
 
 
+def _successors(value: object, path: str, line: int, problems: Problems) -> dict[str, list[str]]:
+    """``successors: {old-id: [new-id, …]}``: where the subject of a removed provision went."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.add(path, line, "'successors' must map a removed id to the ids that took over its subject")
+        return {}
+    out: dict[str, list[str]] = {}
+    for old, new in value.items():
+        out[str(old)] = [str(n) for n in new] if isinstance(new, list) else ([str(new)] if new else [])
+    return out
+
+
 def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Edition:
     """Parse one edition file, adding every problem found to ``problems``."""
     doc = split(text, path, problems)
@@ -126,6 +140,7 @@ def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Editio
         effective=_parse_date(meta.get("effective"), path, doc.key_lines.get("effective", 2), "effective", problems),
         provisions={},
         meta_lines=doc.key_lines,
+        successors=_successors(meta.get("successors"), path, doc.key_lines.get("successors", 2), problems),
     )
     _parse_body(edition, doc.body, doc.body_start, problems)
     _number(edition)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from . import references
+from . import compare, freeze, references
 from .commentary import Commentary, parse_commentary
 from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .glossary import Term, parse_glossary
@@ -25,35 +26,67 @@ SHORT_TITLE = 20  # characters of official text used as a title when a provision
 
 @dataclass(frozen=True)
 class Backlink:
-    """A place that refers to a provision: the commentary page and the section it is in."""
+    """A commentary page that refers to a provision."""
 
     source: str  # the referring provision's id
     anchor: str | None
 
 
-@dataclass
+@dataclass(eq=False)
 class Guideline:
     root: Path
     lang: str
-    editions: list[Edition]
+    editions: list[Edition]  # published editions, and drafts when they are shown, oldest first
     commentaries: dict[str, Commentary]
     glossary: list[Term]
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     original: Guideline | None = None  # for a translation: the authoritative Japanese guideline
-
-    def has_commentary(self, provision_id: str) -> bool:
-        """Whether the provision has a commentary page, translated or shown in Japanese."""
-        if provision_id in self.commentaries:
-            return True
-        return self.original is not None and provision_id in self.original.commentaries
 
     @property
     def current(self) -> Edition:
         """The newest published edition: the text in force. A draft is never current."""
         return [e for e in self.editions if not e.is_draft][-1]
 
+    @property
+    def published(self) -> list[Edition]:
+        return [e for e in self.editions if not e.is_draft]
+
+    @property
+    def drafts(self) -> list[Edition]:
+        return [e for e in self.editions if e.is_draft]
+
+    def edition(self, name: str) -> Edition:
+        return next(e for e in self.editions if e.name == name)
+
+    def previous(self, edition: Edition) -> Edition | None:
+        """The edition a revision is compared against: for a draft, the current text."""
+        if edition.is_draft:
+            return self.current
+        index = self.published.index(edition)
+        return self.published[index - 1] if index > 0 else None
+
+    def comparison(self, edition: Edition) -> compare.Comparison | None:
+        previous = self.previous(edition)
+        return _compare_cached(previous, edition) if previous is not None else None
+
+    @property
+    def tombstones(self) -> dict[str, compare.Tombstone]:
+        return compare.tombstones(self.published, self.current)
+
+    def is_removed(self, provision_id: str) -> bool:
+        return provision_id not in self.current.provisions
+
     def provision(self, provision_id: str) -> Provision:
-        return self.current.provisions[provision_id]
+        """The provision as it stands now, or as it last stood if it was removed."""
+        if provision_id in self.current.provisions:
+            return self.current.provisions[provision_id]
+        return self.tombstones[provision_id].last
+
+    def has_commentary(self, provision_id: str) -> bool:
+        """Whether the provision has a commentary page, translated or shown in Japanese."""
+        if provision_id in self.commentaries:
+            return True
+        return self.original is not None and provision_id in self.original.commentaries
 
     def title(self, provision_id: str) -> str:
         """The editorial title of a provision, or its official heading when it has no commentary."""
@@ -71,8 +104,11 @@ class Guideline:
         provision = self.provision(provision_id)
         if not provision.numbered:
             return provision.heading
+        number = provision.number
+        if self.is_removed(provision_id):
+            number = f"旧{number}" if self.lang == "ja" else f"former {number}"
         title = self.title(provision_id)
-        return f"{provision.number}「{title}」" if self.lang == "ja" else f"{provision.number} “{title}”"
+        return f"{number}「{title}」" if self.lang == "ja" else f"{number} “{title}”"
 
     def needs_commentary(self, provision: Provision) -> bool:
         """Every numbered provision with text of its own is explained; bare chapter headings are not."""
@@ -83,6 +119,38 @@ class Guideline:
         if commentary is None:
             return set()
         return {e.anchor for e in commentary.examples} | {f.anchor for f in commentary.faqs}
+
+    def history(self, provision_id: str) -> list[compare.Change]:
+        """The published editions up to the current one in which the provision changed."""
+        return compare.history(self.published, provision_id)
+
+    def former_numbers(self, provision_id: str) -> list[tuple[Edition, str]]:
+        if self.is_removed(provision_id):
+            return []
+        return compare.former_numbers(self.published, self.current, provision_id)
+
+    def changed_in_current(self, provision_id: str) -> bool:
+        comparison = self.comparison(self.current)
+        if comparison is None:
+            return False
+        return any(row.id == provision_id and row.kind != "unchanged" for row in comparison.rows)
+
+    def review_due(self, provision_id: str) -> Edition | None:
+        """The edition whose change to the provision's wording its commentary has not been reviewed against."""
+        commentary = self.commentaries.get(provision_id)
+        if commentary is None or self.is_removed(provision_id):
+            return None
+        names = [e.name for e in self.published]
+        reviewed = names.index(commentary.reviewed) if commentary.reviewed in names else -1
+        for change in self.history(provision_id):
+            if names.index(change.edition.name) > reviewed and change.row.kind != "unchanged":
+                return change.edition
+        return None
+
+
+@cache
+def _compare_cached(old: Edition, new: Edition) -> compare.Comparison:
+    return compare.compare(old, new)
 
 
 def _language_of(path: Path) -> tuple[str, str]:
@@ -100,37 +168,38 @@ def languages(root: Path) -> list[str]:
 
 
 def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline:
-    """Read and validate every source of the guideline in ``lang``."""
+    """Read and validate every source of the guideline in ``lang``; drafts are left out unless asked for."""
     original = None
     if lang != DEFAULT_LANG:
         original = load(root, DEFAULT_LANG, drafts)
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
             return original  # nothing translated yet: the site shows the authoritative Japanese
     problems = Problems()
-    editions = _load_editions(root, lang, drafts, problems)
+    every_edition = _load_editions(root, lang, problems)
+    editions = [e for e in every_edition if drafts or not e.is_draft]
     commentaries = _load_commentaries(root, lang, problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
     glossary: list[Term] = []
     if glossary_path.exists():
-        glossary = parse_glossary(
-            glossary_path.read_text(encoding="utf-8"), display_path(glossary_path, root), problems
-        )
+        glossary = parse_glossary(glossary_path.read_text(encoding="utf-8"), display_path(glossary_path, root), problems)
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
         raise GuidelineError(problems)
     guideline = Guideline(root, lang, editions, commentaries, glossary, original=original)
+    _check_successors(guideline, problems)
     if original is None:
+        freeze.verify(root, every_edition, problems)
         _check_commentary_coverage(guideline, problems)
     else:
         _check_same_provisions(guideline, original, problems)
-        _check_known_clauses(guideline, problems)
+    _check_known_clauses(guideline, problems)
     guideline.backlinks = _check_references(guideline, problems)
     if problems:
         raise GuidelineError(problems)
     return guideline
 
 
-def _load_editions(root: Path, lang: str, drafts: bool, problems: Problems) -> list[Edition]:
+def _load_editions(root: Path, lang: str, problems: Problems) -> list[Edition]:
     editions: list[Edition] = []
     for path in sorted((root / EDITIONS_DIR).glob("*.md")):
         name, file_lang = _language_of(path)
@@ -144,9 +213,13 @@ def _load_editions(root: Path, lang: str, drafts: bool, problems: Problems) -> l
                 edition.meta_lines.get("edition", 2),
                 f"edition {edition.name!r} does not match its file name; name the file {edition.name}.{lang}.md",
             )
-        if drafts or not edition.is_draft:
-            editions.append(edition)
-    return sorted(editions, key=lambda e: edition_sort_key(e.name))
+        editions.append(edition)
+    editions.sort(key=lambda e: edition_sort_key(e.name))
+    published = [e for e in editions if not e.is_draft]
+    for draft in (e for e in editions if e.is_draft):
+        if published and edition_sort_key(draft.name) < edition_sort_key(published[-1].name):
+            problems.add(draft.path, 1, f"draft {draft.name} is older than published edition {published[-1].name}")
+    return editions
 
 
 def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, Commentary]:
@@ -168,20 +241,31 @@ def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, C
 
 
 def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None:
-    current = guideline.current
-    for provision in current.provisions.values():
-        if guideline.needs_commentary(provision) and provision.id not in guideline.commentaries:
-            problems.add(
-                current.path,
-                provision.line,
-                f"provision {provision.number} '{provision.id}' has no commentary; "
-                f"create {COMMENTARY_DIR}/{provision.id}.md with sections 趣旨, 事例, よくある質問, 関連条項",
-            )
-    _check_known_clauses(guideline, problems)
+    """Every provision ever published keeps a commentary page: removed ones become tombstones."""
+    reported: set[str] = set()
+    for edition in reversed(guideline.published):
+        for provision in edition.provisions.values():
+            pid = provision.id
+            if pid in reported or not guideline.needs_commentary(provision) or pid in guideline.commentaries:
+                continue
+            reported.add(pid)
+            if edition is guideline.current:
+                problems.add(
+                    edition.path,
+                    provision.line,
+                    f"provision {provision.number} '{pid}' has no commentary; "
+                    f"create {COMMENTARY_DIR}/{pid}.md with sections 趣旨, 事例, よくある質問, 関連条項",
+                )
+            else:
+                problems.add(
+                    f"{COMMENTARY_DIR}/{pid}.md",
+                    1,
+                    f"provision '{pid}' of edition {edition.name} had a published page; restore this file from "
+                    "version control (a removed provision keeps its page as a tombstone)",
+                )
 
 
 def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
-    current = guideline.current
     known = {pid for edition in guideline.editions for pid in edition.provisions}
     for clause, commentary in guideline.commentaries.items():
         if clause not in known:
@@ -189,8 +273,25 @@ def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
             problems.add(
                 commentary.path,
                 commentary.meta_lines.get("clause", 1),
-                f"commentary for unknown provision '{clause}'{hint} Use an id from {current.path}",
+                f"commentary for unknown provision '{clause}'{hint} Use an id from {guideline.current.path}",
             )
+        names = [e.name for e in guideline.editions]
+        if commentary.reviewed and commentary.reviewed not in names:
+            problems.add(
+                commentary.path,
+                commentary.meta_lines.get("reviewed", 1),
+                f"'reviewed: {commentary.reviewed}' names no edition; use one of: {', '.join(names)}",
+            )
+
+
+def _check_successors(guideline: Guideline, problems: Problems) -> None:
+    for edition in guideline.editions:
+        for old, new_ids in edition.successors.items():
+            for new in new_ids:
+                if new not in edition.provisions:
+                    hint = references.did_you_mean(new, edition.provisions)
+                    line = edition.meta_lines.get("successors", 1)
+                    problems.add(edition.path, line, f"successor '{new}' of '{old}' is not in this edition{hint}")
 
 
 def _check_same_provisions(translation: Guideline, original: Guideline, problems: Problems) -> None:
@@ -216,10 +317,17 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
 
 def _check_references(guideline: Guideline, problems: Problems) -> dict[str, list[Backlink]]:
     known = guideline.current.provisions
+    removed = guideline.tombstones
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     for clause, commentary in guideline.commentaries.items():
         for line, text in commentary.prose():
             for ref in references.find(text):
+                if ref.target in removed:
+                    went = removed[ref.target].successors
+                    hint = f"; refer to {', '.join(repr(s) for s in went)} instead" if went else ""
+                    edition = removed[ref.target].removed_in.name
+                    problems.add(commentary.path, line, f"'clause:{ref.target}' was removed in edition {edition}{hint}")
+                    continue
                 if ref.target not in known:
                     problems.add(
                         commentary.path,
@@ -230,12 +338,10 @@ def _check_references(guideline: Guideline, problems: Problems) -> dict[str, lis
                 if ref.anchor and ref.anchor not in guideline.anchors(ref.target):
                     hint = references.did_you_mean(ref.anchor, guideline.anchors(ref.target))
                     problems.add(
-                        commentary.path,
-                        line,
-                        f"'clause:{ref.target}#{ref.anchor}' names no example or FAQ on that page{hint}",
+                        commentary.path, line, f"'clause:{ref.target}#{ref.anchor}' names no example or FAQ on that page{hint}"
                     )
                     continue
-                if ref.target != clause:
+                if ref.target != clause and clause not in removed:
                     link = Backlink(clause, None)
                     if link not in backlinks[ref.target]:
                         backlinks[ref.target].append(link)

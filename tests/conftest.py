@@ -8,9 +8,14 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from guideline.edition import parse_edition
+from guideline.freeze import record_release
+from guideline.problems import Problems
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -105,6 +110,20 @@ class Site:
         path.write_text(text, encoding="utf-8")
         return path
 
+    def release(self, name: str = "1") -> None:
+        """Record an edition's checksums as `guideline release` does, freezing its current text."""
+        problems = Problems()
+        path = self.root / f"editions/{name}.ja.md"
+        edition = parse_edition(path.read_text(encoding="utf-8"), f"editions/{name}.ja.md", "ja", problems)
+        assert not problems, problems.report()
+        record_release(self.root, edition, date(2026, 4, 1))
+
+    def write_edition(self, text: str, name: str = "1") -> None:
+        """Write an edition; a published one is released with that text, as if it had always been so."""
+        self.write(f"editions/{name}.ja.md", text)
+        if "status: published" in text:
+            self.release(name)
+
     def remove(self, relative: str) -> None:
         (self.root / relative).unlink()
 
@@ -138,7 +157,7 @@ def tiny_site(tmp_path: Path) -> Site:
     (tmp_path / "docs").mkdir()
     copy_skeleton(tmp_path)
     site = Site(tmp_path)
-    site.write("editions/1.ja.md", TINY_EDITION)
+    site.write_edition(TINY_EDITION)
     for clause in TINY_CLAUSES:
         site.write(f"docs/clauses/{clause}.md", commentary(clause))
     site.write("glossary/terms.ja.yml", "- id: test\n  term: 試験\n  definition: ためしに行うことです。\n")

@@ -45,7 +45,7 @@ def test_commentary_page_injects_the_official_text(tiny_site: Site) -> None:
 
 
 def test_official_text_follows_the_edition_not_the_commentary(tiny_site: Site) -> None:
-    tiny_site.write("editions/1.ja.md", TINY_EDITION.replace("単なる噂", "単なる噂や憶測"))
+    tiny_site.write_edition(TINY_EDITION.replace("単なる噂", "単なる噂や憶測"))
     assert tiny_site.build().returncode == 0
     assert "単なる噂や憶測" in tiny_site.html("clauses/rumors")
 
@@ -63,8 +63,7 @@ def test_cross_reference_shows_current_number_and_title(tiny_site: Site) -> None
 
 
 def test_cross_reference_number_follows_renumbering(tiny_site: Site) -> None:
-    tiny_site.write(
-        "editions/1.ja.md",
+    tiny_site.write_edition(
         TINY_EDITION.replace("- 正確に", "- 新設の条項です。 {#new-rule}\n- 正確に"),
     )
     tiny_site.write("docs/clauses/new-rule.md", commentary("new-rule"))
@@ -204,11 +203,11 @@ def test_every_problem_is_reported_in_one_build(tiny_site: Site) -> None:
 @pytest.mark.parametrize("status", ["draft", "published"])
 def test_drafts_are_left_out_of_the_production_build(tiny_site: Site, status: str) -> None:
     """A draft edition never becomes the current text."""
-    tiny_site.write(
-        "editions/2.ja.md",
+    tiny_site.write_edition(
         TINY_EDITION.replace('edition: "1"', 'edition: "2"')
         .replace("status: published", f"status: {status}")
         .replace("単なる噂", "単なる噂や憶測"),
+        name="2",
     )
     assert tiny_site.build().returncode == 0
     assert ("単なる噂や憶測" in tiny_site.html("text")) is (status == "published")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, TINY_EDITION, commentary
+from conftest import ROOT, TINY_EDITION, Site, commentary
 
 from guideline.commentary import parse_commentary
 from guideline.dates import wareki
@@ -124,18 +123,12 @@ def test_real_guideline_loads_without_problems() -> None:
     assert set(needing) <= set(guideline.commentaries)
 
 
-def test_unknown_reference_suggests_the_closest_id(tmp_path: Path) -> None:
-    (tmp_path / "editions").mkdir()
-    (tmp_path / "editions/1.ja.md").write_text(TINY_EDITION, encoding="utf-8")
-    clauses = tmp_path / "docs/clauses"
-    clauses.mkdir(parents=True)
-    for clause in ("purpose", "accuracy", "prohibited", "rumors"):
-        (clauses / f"{clause}.md").write_text(commentary(clause), encoding="utf-8")
-    page = clauses / "accuracy.md"
+def test_unknown_reference_suggests_the_closest_id(tiny_site: Site) -> None:
+    page = tiny_site.root / "docs/clauses/accuracy.md"
     text = page.read_text(encoding="utf-8").replace("clause:purpose", "clause:purpos")
     page.write_text(text, encoding="utf-8")
     with pytest.raises(GuidelineError) as raised:
-        load(tmp_path)
+        load(tiny_site.root)
     assert [str(p) for p in raised.value.problems.items] == [
         f"docs/clauses/accuracy.md:{line_of(text, 'clause:purpos')}: error: "
         "unknown cross-reference 'clause:purpos'; did you mean 'purpose'?"
