@@ -7,12 +7,16 @@ the same answers without building the site.
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
-from . import translation
+from . import compare, editing, render, translation
+from .edition import Edition
 from .problems import GuidelineError, display_path
-from .project import languages, load
+from .project import Guideline, languages, load
 
 
 def _root() -> Path:
@@ -40,6 +44,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{lang}: edition {edition.name}, {len(edition.provisions)} provisions, "
             f"{len(guideline.commentaries)} commentary pages: no problems."
         )
+        for clause, commentary in guideline.commentaries.items():
+            due = guideline.review_due(clause)
+            if due is not None:
+                print(
+                    f"{commentary.path}:{commentary.meta_lines.get('reviewed', 1)}: 要確認: written for edition "
+                    f"{commentary.reviewed}, but edition {due.name} changed the provision; review the page, "
+                    f"then set 'reviewed: \"{guideline.current.name}\"'"
+                )
     return 1 if failed else 0
 
 
@@ -67,11 +79,111 @@ def cmd_translations(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_edition(args: argparse.Namespace) -> int:
+    root = _root()
+    try:
+        written = editing.new_edition(root, args.name)
+    except (editing.EditingError, GuidelineError) as error:
+        print(f"guideline new-edition: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"created {display_path(path, root)}")
+    print(f"Draft {args.name} started. Edit editions/{args.name}.ja.md, then preview with 'make serve'.")
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    root = _root()
+    try:
+        enacted = date.fromisoformat(args.date)
+        effective = date.fromisoformat(args.effective) if args.effective else None
+        editing.release(root, args.name, enacted, effective)
+    except ValueError as error:
+        print(f"guideline release: {error}; write dates as YYYY-MM-DD", file=sys.stderr)
+        return 1
+    except (editing.EditingError, GuidelineError) as error:
+        print(f"guideline release: edition {args.name} was not released:\n{error}", file=sys.stderr)
+        return 1
+    print(f"Edition {args.name} released and frozen; its checksums are in editions/releases.yml.")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The 新旧対照表 between any two editions, in the terminal and optionally as a printable HTML file."""
+    root = _root()
+    try:
+        guideline = load(root, drafts=True)
+        old, new = guideline.edition(args.old), guideline.edition(args.new)
+    except GuidelineError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except StopIteration:
+        names = ", ".join(e.name for e in load(root, drafts=True).editions)
+        print(f"guideline diff: unknown edition; the editions are {names}", file=sys.stderr)
+        return 1
+    comparison = compare.compare(old, new)
+    underline = sys.stdout.isatty()
+    print(f"新旧対照表：第{new.name}版（改正後） ← 第{old.name}版（改正前）  （傍線部分は改正部分）")
+    if old.title != new.title:
+        before, after = compare.char_diff(old.title, new.title)
+        print(f"\n題名 改正\n  改正後：{_terminal(after, underline)}\n  改正前：{_terminal(before, underline)}")
+    for row in comparison.changed_rows:
+        shown = row.new or row.old
+        number = shown.number if shown is not None else ""
+        mark = {"added": "新設", "deleted": "削除", "modified": "改正", "unchanged": "移動"}[row.kind]
+        print(f"\n{number} {mark}")
+        if row.renumbered and row.old is not None:
+            print(f"  番号：{row.old.number} → {number}")
+        if row.kind != "deleted":
+            print(f"  改正後：{_terminal(row.new_segments, underline)}")
+        if row.kind != "added":
+            print(f"  改正前：{_terminal(row.old_segments, underline)}")
+    print(f"\n{len(comparison.changed_rows)} provision(s) changed.")
+    if args.html:
+        Path(args.html).write_text(standalone_compare(root, guideline, new, old), encoding="utf-8")
+        print(f"Printable comparison written to {args.html} (A4 landscape).")
+    return 0
+
+
+def _terminal(segments: tuple[compare.Segment, ...], underline: bool) -> str:
+    left, right = ("\x1b[4m", "\x1b[24m") if underline else ("[[", "]]")
+    return "".join(f"{left}{s.text}{right}" if s.changed else s.text for s in segments).replace("\n", " ")
+
+
+def standalone_compare(root: Path, guideline: Guideline, new: Edition, old: Edition) -> str:
+    """A self-contained HTML page of the 新旧対照表 for printing and circulating."""
+    body = render.render_compare(guideline, new, old)
+    title_line, _, rest = body.partition("\n")
+    title = title_line.removeprefix("# ")
+    rest = re.sub(r'<p class="compare-controls">.*?</p>', "", rest, flags=re.DOTALL)
+    rest = re.sub(r'<div class="edition-banner.*?</div>', "", rest, flags=re.DOTALL)
+    css = (root / "docs/assets/compare.css").read_text(encoding="utf-8")
+    return (
+        f'<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+        f"<style>\nbody {{ font-family: 'Yu Mincho', 'Hiragino Mincho ProN', 'Noto Serif CJK JP', serif; margin: 0; }}\n"
+        f"main {{ page: compare; }}\nh1 {{ font-size: 1.2rem; }}\n{css}</style>\n</head>\n"
+        f'<body>\n<main class="compare-page">\n<h1>{html.escape(title)}</h1>\n{rest}\n</main>\n</body>\n</html>\n'
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guideline", description="Check and maintain the guideline's sources.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every source without building; exit 1 on any problem")
     check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new-edition", help="start a draft edition from the current one")
+    new.add_argument("name", help="the new edition's name, e.g. 2")
+    new.set_defaults(func=cmd_new_edition)
+    rel = sub.add_parser("release", help="publish a draft: set its dates and freeze it")
+    rel.add_argument("name")
+    rel.add_argument("--date", required=True, help="制定日 (date of enactment), YYYY-MM-DD")
+    rel.add_argument("--effective", help="施行日 (date in force), YYYY-MM-DD; defaults to --date")
+    rel.set_defaults(func=cmd_release)
+    diff = sub.add_parser("diff", help="the 新旧対照表 between two editions")
+    diff.add_argument("old", help="the earlier edition, e.g. 1")
+    diff.add_argument("new", help="the later edition, e.g. 2")
+    diff.add_argument("--html", metavar="FILE", help="also write a printable HTML file (A4 landscape)")
+    diff.set_defaults(func=cmd_diff)
     translations = sub.add_parser("translations", help="list translations that are missing or trail the Japanese")
     translations.add_argument("--lang", default="en", help="the translation's language (default: en)")
     translations.add_argument("--mark-current", metavar="FILE", help="record FILE as translating the current Japanese")

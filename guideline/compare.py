@@ -74,6 +74,21 @@ def char_diff(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, .
     return tuple(_merge(old_out)), tuple(_merge(new_out))
 
 
+def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """One running text with deletions and insertions in place: ("equal" | "delete" | "insert", text)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.append(("equal", old[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append(("delete", old[i1:i2]))
+        if j2 > j1:
+            out.append(("insert", new[j1:j2]))
+    return out
+
+
 def _merge(segments: list[Segment]) -> list[Segment]:
     merged: list[Segment] = []
     for segment in segments:

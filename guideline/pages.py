@@ -12,12 +12,22 @@ TEXT = "text.md"
 CHECKLIST = "checklist.md"
 GLOSSARY = "glossary.md"
 CLAUSES_DIR = "clauses"
+EDITIONS_DIR = "editions"
+EDITIONS = f"{EDITIONS_DIR}/index.md"
 # The order of the top-level navigation: the reader's path first, reference last.
 NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "glossary", "editions", "division")
 
 
 def clause(provision_id: str) -> str:
     return f"{CLAUSES_DIR}/{provision_id}.md"
+
+
+def edition(name: str) -> str:
+    return f"{EDITIONS_DIR}/{name}/index.md"
+
+
+def comparison(name: str) -> str:
+    return f"{EDITIONS_DIR}/{name}/compare.md"
 
 
 def url_of(doc: str) -> str:

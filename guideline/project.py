@@ -20,6 +20,7 @@ from .problems import GuidelineError, Problems, display_path
 EDITIONS_DIR = "editions"
 COMMENTARY_DIR = "docs/clauses"
 GLOSSARY_DIR = "glossary"
+EDITION_PAGES_DIR = "docs/editions"  # one stub per edition page; `guideline new-edition` writes them
 DEFAULT_LANG = "ja"
 SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
 
@@ -193,6 +194,7 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline
     else:
         _check_same_provisions(guideline, original, problems)
     _check_known_clauses(guideline, problems)
+    _check_edition_pages(guideline, problems)
     guideline.backlinks = _check_references(guideline, problems)
     if problems:
         raise GuidelineError(problems)
@@ -282,6 +284,22 @@ def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
                 commentary.meta_lines.get("reviewed", 1),
                 f"'reviewed: {commentary.reviewed}' names no edition; use one of: {', '.join(names)}",
             )
+
+
+def _check_edition_pages(guideline: Guideline, problems: Problems) -> None:
+    """Each edition has its page, and each revision its 新旧対照表 page."""
+    for edition in guideline.editions:
+        wanted = ["index.md"] + (["compare.md"] if guideline.previous(edition) is not None else [])
+        for name in wanted:
+            stub = guideline.root / EDITION_PAGES_DIR / edition.name / name
+            if not stub.exists():
+                kind = "edition" if name == "index.md" else "compare"
+                problems.add(
+                    f"{EDITION_PAGES_DIR}/{edition.name}/{name}",
+                    1,
+                    f"edition {edition.name} has no page; create it with the lines: "
+                    f"---, render: {kind}, edition: \"{edition.name}\", ---",
+                )
 
 
 def _check_successors(guideline: Guideline, problems: Problems) -> None:

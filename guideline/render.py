@@ -9,9 +9,10 @@ generator checks them; raw HTML attributes get final relative URLs.
 from __future__ import annotations
 
 import html
+import json
 import re
 
-from . import pages, references
+from . import compare, pages, references
 from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example
 from .dates import wareki
 from .edition import Edition, Provision
@@ -49,6 +50,49 @@ LABELS = {
         "checklist_intro": "投稿する前に、次の問いに一つずつ答えてください。"
         "「いいえ」や迷うものがあれば、リンク先の条項と事例を読み、必要なら市民活動推進課に相談してください。",
         "checklist_provision": "根拠",
+        "cite_edition": "{edition}、施行日：{date}",
+        "pinned": "この版の条文",
+        "current_text": "現行の条文",
+        "editions_title": "改正履歴",
+        "editions_intro": "このガイドラインの版の一覧です。制定された版は後から変更されることなく残り、いつでも当時の条文を確認できます。",
+        "status_current": "現行",
+        "status_superseded": "旧版",
+        "status_draft": "改正案",
+        "col_edition": "版",
+        "col_status": "状態",
+        "col_text": "条文",
+        "col_compare": "新旧対照表",
+        "full_text": "全文",
+        "compare_link": "新旧対照表",
+        "compare_first": "（制定）",
+        "not_current": "この版は現行の版ではありません（{current}が現行です）。現行の条文は<a href=\"{href}\">全文</a>で確認してください。",
+        "draft_banner": "改正案：この版は検討中の改正案で、まだ効力はありません。現行の条文は<a href=\"{href}\">全文</a>のとおりです。"
+        "改正点は<a href=\"{compare}\">新旧対照表</a>で確認できます。",
+        "compare_title": "新旧対照表",
+        "compare_heading": "{title} 新旧対照表",
+        "new_side": "改正後",
+        "old_side": "改正前",
+        "legend": "（傍線部分は改正部分）",
+        "order_note": "左欄が改正後、右欄が改正前です。",
+        "added": "（新設）",
+        "deleted": "（削除）",
+        "omitted": "（略）",
+        "renumbered": "（{old}から移動）",
+        "show_all": "改正のない条項も表示する",
+        "no_changes": "この版には条文の変更がありません。",
+        "former_number": "旧番号：{numbers}",
+        "changed_badge": "{edition}で改正",
+        "review_due": "要確認：この解説は{reviewed}の条文をもとに書かれています。{changed}で条文が改正されたため、内容が現在の条文に合っているか確認が必要です。",
+        "history": "改正履歴",
+        "history_added": "制定",
+        "history_added_in": "新設",
+        "history_modified": "改正",
+        "history_renumbered": "番号変更（{old}→{new}）",
+        "history_deleted": "削除",
+        "tombstone": "この条項は{edition}で削除されました。以下は削除される前の条文（{last}）です。",
+        "successors": "この条項の内容は次の条項に引き継がれています：",
+        "no_successors": "この条項の内容を引き継いだ条項はありません。",
+        "deleted_title": "（削除）",
         "reference_translation": "",
         "untranslated": "",
         "stale_translation": "",
@@ -86,6 +130,51 @@ LABELS["en"] = {
     "checklist_intro": "Before you post, answer each of these questions. If the answer is no, or you are unsure, "
     "read the linked provision and its examples, and consult the Civic Activities Promotion Division if needed.",
     "checklist_provision": "Provision",
+    "cite_edition": "{edition}, in force from {date}",
+    "pinned": "This edition",
+    "current_text": "Current text",
+    "editions_title": "Revision history",
+    "editions_intro": "Every edition of this guideline. Published editions never change, so the text as it stood can always be read.",
+    "status_current": "Current",
+    "status_superseded": "Superseded",
+    "status_draft": "Draft revision",
+    "col_edition": "Edition",
+    "col_status": "Status",
+    "col_text": "Text",
+    "col_compare": "Comparison",
+    "full_text": "Full text",
+    "compare_link": "Old/new comparison",
+    "compare_first": "(first edition)",
+    "not_current": "This is not the current edition ({current} is current). Read the current text in the "
+    "<a href=\"{href}\">full text</a>.",
+    "draft_banner": "Draft revision: this edition is under consideration and not yet in force. The current text is "
+    "in the <a href=\"{href}\">full text</a>. See the changes in the <a href=\"{compare}\">old/new comparison</a>.",
+    "compare_title": "Old/new comparison",
+    "compare_heading": "{title}: old/new comparison",
+    "new_side": "After revision",
+    "old_side": "Before revision",
+    "legend": "(Underlined parts are revised.)",
+    "order_note": "The left column shows the text after revision, the right column before.",
+    "added": "(new)",
+    "deleted": "(deleted)",
+    "omitted": "(omitted)",
+    "renumbered": "(moved from {old})",
+    "show_all": "Show unchanged provisions too",
+    "no_changes": "This edition does not change the text.",
+    "former_number": "Formerly: {numbers}",
+    "changed_badge": "Revised in {edition}",
+    "review_due": "To be reviewed: this commentary was written for the text of {reviewed}. The provision was revised "
+    "in {changed}, so the commentary must be checked against the current text.",
+    "history": "Revision history",
+    "history_added": "Enacted",
+    "history_added_in": "Added",
+    "history_modified": "Revised",
+    "history_renumbered": "Renumbered ({old} → {new})",
+    "history_deleted": "Deleted",
+    "tombstone": "This provision was deleted in {edition}. Below is its last text ({last}).",
+    "successors": "Its subject is now covered by:",
+    "no_successors": "No provision took over its subject.",
+    "deleted_title": "(deleted)",
     "reference_translation": "This is a reference translation. The Japanese text is authoritative: "
     "<a href=\"{href}\" lang=\"ja\" hreflang=\"ja\">read it in Japanese</a>.",
     "untranslated": "This page has not been translated into English yet, so the Japanese original is shown.",
@@ -130,21 +219,28 @@ def render_references(guideline: Guideline, markdown: str, from_doc: str) -> str
 
 
 def citation(guideline: Guideline, provision: Provision, edition: Edition) -> str:
-    """The citation copied with a link: guideline title, number, title and edition."""
-    parts = [edition.title]
-    if provision.numbered:
-        parts.append(guideline.citation_label(provision.id))
-    else:
-        parts.append(provision.heading)
-    return " ".join(parts) + label(guideline, "paren", text=edition_name(guideline, edition))
+    """The citation copied with a link: guideline title, number and title, edition and its date."""
+    number = provision.number or provision.heading
+    if provision.numbered and provision.id in edition.provisions and edition is guideline.current:
+        number = guideline.citation_label(provision.id)
+    elif provision.numbered:
+        quoted = f"「{guideline.title(provision.id)}」" if guideline.lang == "ja" else f" “{guideline.title(provision.id)}”"
+        number = f"{provision.number}{quoted}"
+    when = label(
+        guideline, "cite_edition", edition=edition_name(guideline, edition), date=wareki(edition.effective, guideline.lang)
+    )
+    return f"{edition.title} {number}" + label(guideline, "paren", text=when)
 
 
 def copy_button(guideline: Guideline, provision: Provision, edition: Edition, from_doc: str) -> str:
+    """Copies the permanent link with its citation, and a link pinned to this edition."""
     doc, anchor = provision_doc(guideline, provision.id)
     shown = provision.number or provision.heading
+    pinned = pages.url_link(from_doc, pages.edition(edition.name), provision.id)
     return (
         f'<button type="button" class="copy-link" data-href="{pages.url_link(from_doc, doc, anchor)}" '
         f'data-citation="{html.escape(citation(guideline, provision, edition))}" '
+        f'data-pinned="{pinned}" data-pinned-label="{label(guideline, "pinned")}" '
         f'aria-label="{html.escape(label(guideline, "copy_title", number=shown))}">'
         f'{label(guideline, "copy")}</button>'
     )
@@ -182,8 +278,18 @@ def _actions(guideline: Guideline, edition: Edition, provision: Provision, from_
     if guideline.has_commentary(provision.id):
         href = pages.url_link(from_doc, pages.clause(provision.id))
         parts.append(f'<a class="provision__commentary" href="{href}">{label(guideline, "read_commentary")}</a>')
+    if edition is not guideline.current and _differs_now(guideline, edition, provision):
+        doc, anchor = (pages.clause(provision.id), None) if guideline.is_removed(provision.id) else (pages.TEXT, provision.id)
+        href = pages.url_link(from_doc, doc, anchor)
+        parts.append(f'<a class="provision__current" href="{href}">{label(guideline, "current_text")}</a>')
     parts.append(copy_button(guideline, provision, edition, from_doc))
     return f'<div class="provision__actions">{"".join(parts)}</div>'
+
+
+def _differs_now(guideline: Guideline, edition: Edition, provision: Provision) -> bool:
+    """Whether the current text of a provision differs from this edition's (changed, moved or removed)."""
+    now = guideline.current.provisions.get(provision.id)
+    return now is None or compare.wording(now) != compare.wording(provision) or now.number != provision.number
 
 
 def notice(guideline: Guideline, key: str, href: str = "") -> str:
@@ -220,12 +326,17 @@ def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str, o
 
 
 def render_text(guideline: Guideline, original_href: str = "") -> str:
-    return render_edition_text(guideline, guideline.current, pages.TEXT, original_href)
+    """The current text; links to provisions removed since land on their tombstones (see guideline.js)."""
+    body = render_edition_text(guideline, guideline.current, pages.TEXT, original_href)
+    removed = {pid: pages.url_link(pages.TEXT, pages.clause(pid)) for pid in guideline.tombstones}
+    if removed:
+        body += f'\n<script type="application/json" id="removed-provisions">{json.dumps(removed)}</script>\n'
+    return body
 
 
-def _official_text(guideline: Guideline, provision: Provision, from_doc: str) -> str:
-    """The provision's current official text, pulled from the edition, with its context."""
-    edition = guideline.current
+def _official_text(guideline: Guideline, provision: Provision, from_doc: str, edition: Edition | None = None) -> str:
+    """The provision's official text as the edition has it (the current one by default), with its context."""
+    edition = edition or guideline.current
     context = "".join(
         f'<p class="provision-box__context"><span class="provision__number">{html.escape(a.number or a.heading)}</span> '
         f"{html.escape(a.text or a.heading)}</p>"
@@ -241,14 +352,94 @@ def _official_text(guideline: Guideline, provision: Provision, from_doc: str) ->
     caption = f"{label(guideline, 'provision_text')} {provision.number}" + label(
         guideline, "paren", text=edition_name(guideline, edition)
     )
-    read_in_text = pages.url_link(from_doc, pages.TEXT, provision.id)
+    read_in = pages.url_link(from_doc, pages.TEXT if edition is guideline.current else pages.edition(edition.name), provision.id)
     return (
         f'<section class="provision-box" aria-label="{html.escape(caption)}">'
         f'<p class="provision-box__label">{html.escape(caption)}</p>{context}'
         f'<div class="provision-box__text">{own}{children}</div>'
-        f'<div class="provision__actions"><a href="{read_in_text}">{label(guideline, "read_in_text")}</a>'
+        f'<div class="provision__actions"><a href="{read_in}">{label(guideline, "read_in_text")}</a>'
         f"{copy_button(guideline, provision, edition, from_doc)}</div></section>"
     )
+
+
+def _status_line(guideline: Guideline, provision_id: str) -> str:
+    """Former numbers, a badge when the current edition revised it, and 要確認 when the commentary trails."""
+    parts = []
+    former = guideline.former_numbers(provision_id)
+    if former:
+        numbers = "、".join(
+            f"{html.escape(n)}{label(guideline, 'paren', text=edition_name(guideline, e))}" for e, n in former
+        )
+        parts.append(f'<span class="former-number">{label(guideline, "former_number", numbers=numbers)}</span>')
+    if guideline.changed_in_current(provision_id):
+        badge = label(guideline, "changed_badge", edition=edition_name(guideline, guideline.current))
+        parts.append(f'<span class="badge badge--changed">{badge}</span>')
+    out = f'<p class="provision-status">{" ".join(parts)}</p>\n' if parts else ""
+    due = guideline.review_due(provision_id)
+    commentary = guideline.commentaries.get(provision_id)
+    if due is not None and commentary is not None:
+        reviewed = label(guideline, "edition", name=commentary.reviewed)
+        message = label(guideline, "review_due", reviewed=reviewed, changed=edition_name(guideline, due))
+        out += f'<div class="review-due" role="note"><p><strong>{message}</strong></p></div>\n'
+    return out
+
+
+def _history(guideline: Guideline, provision_id: str, from_doc: str) -> list[str]:
+    """Each edition in which the provision changed, with the change shown inline."""
+    changes = guideline.history(provision_id)
+    out = [f"## {label(guideline, 'history')} {{#history}}", "", '<ol class="provision-history">']
+    for change in changes:
+        row = change.row
+        link = pages.url_link(from_doc, pages.edition(change.edition.name), provision_id if row.new else None)
+        name = f'<a href="{link}">{edition_name(guideline, change.edition)}</a>'
+        when = wareki(change.edition.effective, guideline.lang)
+        if change.previous is None:
+            what, body = label(guideline, "history_added"), ""
+        elif row.kind == "added":
+            what, body = label(guideline, "history_added_in"), _segments(row.new_segments, "ins")
+        elif row.kind == "deleted":
+            what, body = label(guideline, "history_deleted"), _segments(row.old_segments, "del")
+        else:
+            what = label(guideline, "history_modified") if row.kind == "modified" else ""
+            if row.renumbered and row.old is not None and row.new is not None:
+                moved = label(guideline, "history_renumbered", old=row.old.number, new=row.new.number)
+                what = f"{what} {moved}".strip()
+            body = ""
+            if row.kind == "modified" and row.old is not None and row.new is not None:
+                body = "".join(
+                    html.escape(text) if kind == "equal" else f'<{kind[:3]} class="compare-change">{html.escape(text)}</{kind[:3]}>'
+                    for kind, text in compare.inline_diff(compare.wording(row.old), compare.wording(row.new))
+                )
+        diff = f'<p class="provision-history__diff">{body}</p>' if body else ""
+        out.append(
+            f'<li><p class="provision-history__edition">{name}{label(guideline, "paren", text=when)} {what}</p>{diff}</li>'
+        )
+    out += ["</ol>", ""]
+    return out
+
+
+def _tombstone(guideline: Guideline, provision_id: str) -> str:
+    """What a removed provision's page keeps: when it went, its last text and where its subject went."""
+    from_doc = pages.clause(provision_id)
+    stone = guideline.tombstones[provision_id]
+    title = f"{label(guideline, 'deleted_title')} {guideline.citation_label(provision_id)}"
+    out = [f"# {title}", ""]
+    message = label(
+        guideline,
+        "tombstone",
+        edition=edition_name(guideline, stone.removed_in),
+        last=edition_name(guideline, stone.last_edition),
+    )
+    out += [f'<div class="edition-banner edition-banner--deleted" role="note"><p>{message}</p></div>', ""]
+    out += [_official_text(guideline, stone.last, from_doc, stone.last_edition), ""]
+    if stone.successors:
+        out += [label(guideline, "successors"), ""]
+        out += [f"- {render_references(guideline, f'[](clause:{s})', from_doc)}" for s in stone.successors]
+    else:
+        out.append(label(guideline, "no_successors"))
+    out.append("")
+    out += _history(guideline, provision_id, from_doc)
+    return "\n".join(out)
 
 
 def _post_card(guideline: Guideline, text: str, kind: str) -> str:
@@ -292,9 +483,12 @@ def _example(guideline: Guideline, example: Example, from_doc: str) -> str:
 
 def render_commentary(guideline: Guideline, commentary: Commentary) -> str:
     """A provision's commentary page: its official text, 趣旨, examples, FAQs and links."""
+    if guideline.is_removed(commentary.clause):
+        return _tombstone(guideline, commentary.clause)
     from_doc = pages.clause(commentary.clause)
     provision = guideline.provision(commentary.clause)
-    out = [f"# {page_title(guideline, commentary.clause)}", "", _official_text(guideline, provision, from_doc), ""]
+    out = [f"# {page_title(guideline, commentary.clause)}", "", _status_line(guideline, commentary.clause)]
+    out += [_official_text(guideline, provision, from_doc), ""]
     out += [f"## {label(guideline, 'intent')} {{#intent}}", ""]
     out += [render_references(guideline, p, from_doc) + "\n" for p in commentary.purpose]
     out += [f"## {label(guideline, 'examples')} {{#examples}}", ""]
@@ -313,10 +507,13 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> str:
         target = pages.md_link(from_doc, pages.clause(link.source), link.anchor)
         out.append(f"- [{guideline.citation_label(link.source)}]({target})")
     out.append("")
+    out += _history(guideline, commentary.clause, from_doc)
     return "\n".join(out)
 
 
 def page_title(guideline: Guideline, provision_id: str) -> str:
+    if guideline.is_removed(provision_id):
+        return f"{label(guideline, 'deleted_title')} {guideline.citation_label(provision_id)}"
     provision = guideline.provision(provision_id)
     return f"{provision.number} {guideline.title(provision_id)}".strip()
 
@@ -424,3 +621,157 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
 
         out.append(pattern.sub(link, chunk))
     return "".join(out)
+
+
+def _status(guideline: Guideline, edition: Edition) -> str:
+    if edition.is_draft:
+        return label(guideline, "status_draft")
+    return label(guideline, "status_current" if edition is guideline.current else "status_superseded")
+
+
+def render_editions_index(guideline: Guideline) -> str:
+    """改正履歴: every edition, newest first, with its status, dates, full text and comparison."""
+    from_doc = pages.EDITIONS
+    lang = guideline.lang
+    keys = ("col_edition", "col_status", "enacted", "effective", "col_text", "col_compare")
+    out = [f"# {label(guideline, 'editions_title')}", "", label(guideline, "editions_intro"), ""]
+    out += ["| " + " | ".join(label(guideline, key) for key in keys) + " |", "|" + " --- |" * len(keys)]
+    for edition in reversed(guideline.editions):
+        text = f"[{label(guideline, 'full_text')}]({pages.md_link(from_doc, pages.edition(edition.name))})"
+        compared = label(guideline, "compare_first")
+        if guideline.previous(edition) is not None:
+            compared = f"[{label(guideline, 'compare_link')}]({pages.md_link(from_doc, pages.comparison(edition.name))})"
+        status = _status(guideline, edition)
+        if edition.is_draft or edition is guideline.current:
+            status = f"**{status}**"
+        cells = [edition_name(guideline, edition), status, wareki(edition.enacted, lang), wareki(edition.effective, lang)]
+        out.append("| " + " | ".join([*cells, text, compared]) + " |")
+    out.append("")
+    return "\n".join(out)
+
+
+def _banner(guideline: Guideline, edition: Edition, from_doc: str) -> str:
+    text = pages.url_link(from_doc, pages.TEXT)
+    if edition.is_draft:
+        message = label(
+            guideline, "draft_banner", href=text, compare=pages.url_link(from_doc, pages.comparison(edition.name))
+        )
+        css = "draft"
+    elif edition is not guideline.current:
+        message = label(guideline, "not_current", href=text, current=edition_name(guideline, guideline.current))
+        css = "superseded"
+    else:
+        return ""
+    return f'<div class="edition-banner edition-banner--{css}" role="note"><p>{message}</p></div>\n'
+
+
+def render_edition_page(guideline: Guideline, edition: Edition) -> str:
+    """The full text of one edition as it was, with a banner when it is not the current text."""
+    from_doc = pages.edition(edition.name)
+    body = render_edition_text(guideline, edition, from_doc)
+    title, _, rest = body.partition("\n")
+    heading = f"{title} {label(guideline, 'paren', text=edition_name(guideline, edition))}"
+    return "\n".join([heading, "", _banner(guideline, edition, from_doc), rest])
+
+
+def _segments(segments: tuple[compare.Segment, ...], tag: str) -> str:
+    """Text with the changed parts underlined (傍線) and marked as inserted or deleted."""
+    out = []
+    for segment in segments:
+        text = html.escape(segment.text).replace("\n", "<br>")
+        out.append(f'<{tag} class="compare-change">{text}</{tag}>' if segment.changed else text)
+    return "".join(out)
+
+
+def _number(provision: Provision | None, other: Provision | None, tag: str) -> str:
+    if provision is None or not provision.number:
+        return ""
+    number = html.escape(provision.number)
+    if other is not None and other.number != provision.number:
+        number = f'<{tag} class="compare-change">{number}</{tag}>'
+    return f'<span class="compare-number">{number}</span> '
+
+
+def _compare_cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
+    if row.kind == "added":
+        new = f'{_number(row.new, None, "ins")}{_segments(row.new_segments, "ins")}'
+        return f'<span class="compare-mark">{label(guideline, "added")}</span>{new}', ""
+    if row.kind == "deleted":
+        old = f'{_number(row.old, None, "del")}{_segments(row.old_segments, "del")}'
+        return f'<span class="compare-mark">{label(guideline, "deleted")}</span>', old
+    new = f'{_number(row.new, row.old, "ins")}{_segments(row.new_segments, "ins")}'
+    old = f'{_number(row.old, row.new, "del")}{_segments(row.old_segments, "del")}'
+    if row.renumbered and row.old is not None:
+        new += f' <span class="compare-mark">{label(guideline, "renumbered", old=html.escape(row.old.number))}</span>'
+    return new, old
+
+
+def render_compare(guideline: Guideline, edition: Edition, old: Edition | None = None) -> str:
+    """新旧対照表: 改正後 on the left, 改正前 on the right, changes underlined, unchanged rows collapsed as (略).
+
+    ``old`` defaults to the edition this one revises.
+    """
+    comparison = compare.compare(old, edition) if old is not None else guideline.comparison(edition)
+    assert comparison is not None, f"edition {edition.name} has no earlier edition to compare with"
+    old = comparison.old
+    lang = guideline.lang
+
+    def side(key: str, e: Edition) -> str:
+        status = _status(guideline, e)
+        return (
+            f"{label(guideline, key)}{label(guideline, 'colon')}{edition_name(guideline, e)}"
+            f"{label(guideline, 'paren', text=status)} {label(guideline, 'effective')}{label(guideline, 'colon')}"
+            f"{wareki(e.effective, lang)}"
+        )
+
+    rows: list[str] = []
+    if old.title != edition.title:
+        before_title, after_title = compare.char_diff(old.title, edition.title)
+        rows.append(
+            f'<tr class="compare-row compare-row--modified compare-row--title" id="row-title">'
+            f'<td lang="{lang}">{_segments(after_title, "ins")}</td><td lang="{lang}">{_segments(before_title, "del")}</td></tr>'
+        )
+    omitted = False
+    for row in comparison.rows:
+        kind = f"compare-row--{row.kind}" + (" compare-row--renumbered" if row.renumbered else "")
+        new, before = _compare_cells(guideline, row)
+        shown = row.new or row.old
+        depth = shown.kind if shown is not None else "item"
+        if not row.changed:
+            if not omitted:
+                rows.append(
+                    f'<tr class="compare-omitted"><td>{label(guideline, "omitted")}</td>'
+                    f'<td>{label(guideline, "omitted")}</td></tr>'
+                )
+                omitted = True
+        else:
+            omitted = False
+        rows.append(
+            f'<tr class="compare-row {kind} compare-depth--{depth}" id="row-{row.id}">'
+            f'<td lang="{lang}">{new}</td><td lang="{lang}">{before}</td></tr>'
+        )
+    title = label(guideline, "compare_heading", title=edition.title)
+    caption = f"{edition_name(guideline, edition)} / {edition_name(guideline, old)}"
+    table = (
+        f'<table class="compare-table is-collapsed" id="compare-table"><caption class="compare-caption">{caption}</caption>'
+        f'<thead><tr><th scope="col">{label(guideline, "new_side")}</th>'
+        f'<th scope="col">{label(guideline, "old_side")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+    out = [
+        f"# {title}",
+        "",
+        _banner(guideline, edition, pages.comparison(edition.name)) if edition.is_draft else "",
+        f'<div class="compare-meta"><p>{side("new_side", edition)}</p><p>{side("old_side", old)}</p>'
+        f'<p>{label(guideline, "order_note")} <strong class="compare-legend">{label(guideline, "legend")}</strong></p></div>',
+        "",
+    ]
+    if not comparison.changed_rows:
+        out += [f"<p>{label(guideline, 'no_changes')}</p>", ""]
+    out += [
+        f'<p class="compare-controls"><button type="button" class="compare-toggle" aria-controls="compare-table" '
+        f'aria-pressed="false">{label(guideline, "show_all")}</button></p>',
+        "",
+        table,
+        "",
+    ]
+    return "\n".join(out)

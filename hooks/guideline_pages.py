@@ -24,6 +24,7 @@ from guideline.project import DEFAULT_LANG, Guideline, load
 log = get_plugin_logger("guideline")
 
 # One Guideline per language, rebuilt on every config load (modules stay cached under `mkdocs serve`).
+GENERATED = {"text", "editions", "edition", "compare"}  # stub pages whose whole content the build writes
 _loaded: dict[str, Guideline] = {}
 _stale: set[Path] = set()  # translations whose Japanese original changed since
 _root: Path = Path()
@@ -62,6 +63,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Leave out the pages of editions that are not shown (drafts, unless GUIDELINE_DRAFTS=1)."""
+    shown = {edition.name for edition in _guideline(config).editions}
+    for file in list(files):
+        parts = file.src_uri.split("/")
+        if len(parts) == 3 and parts[0] == pages.EDITIONS_DIR and parts[1] not in shown:
+            files.remove(file)
+    return files
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has built this language's navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Put the reader's path first and the commentary in the order of the current edition."""
@@ -73,6 +85,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if clauses and len(clauses) == len(children):
             item.title = render.label(guideline, "clauses_section")
             item.children = sorted(clauses, key=lambda page: order.get(page.file.src_uri, len(order)))
+    for i, item in enumerate(nav.items):
+        # One entry for the revision history; each edition's pages are reached from it.
+        first = _pages(item)[:1]
+        if isinstance(item, Section) and first and first[0].file.src_uri.startswith(f"{pages.EDITIONS_DIR}/"):
+            index = next((p for p in _pages(item) if p.file.src_uri.split(".")[0] == "editions/index"), None)
+            if index is not None:
+                index.parent = None
+                nav.items[i] = index
     nav.items.sort(key=_nav_rank)
     nav.pages = [page for item in nav.items for page in _pages(item)]
     for i, page in enumerate(nav.pages):  # the footer's previous/next follow the new order
@@ -102,7 +122,8 @@ def _pages(item: object) -> list[Page]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     guideline = _guideline(config)
     source = Path(page.file.abs_src_path or "").resolve()
-    fallback = guideline.lang != DEFAULT_LANG and f".{guideline.lang}." not in source.name
+    generated = page.meta.get("render") in GENERATED  # no prose of its own: always in the build's language
+    fallback = guideline.lang != DEFAULT_LANG and f".{guideline.lang}." not in source.name and not generated
     original_href = pages.between(page.url, page.url.removeprefix(f"{guideline.lang}/"))
     if fallback and guideline.original is not None:
         # No translation: show the Japanese, marked as Japanese for screen readers and the browser.
@@ -123,6 +144,16 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         return render.render_commentary(guideline, guideline.commentaries[clause])
     if kind == "text":
         return render.render_text(guideline, original_href)
+    if kind == "editions":
+        page.meta["title"] = render.label(guideline, "editions_title")
+        return render.render_editions_index(guideline)
+    if kind in ("edition", "compare"):
+        edition = guideline.edition(str(page.meta.get("edition")))
+        if kind == "edition":
+            page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'full_text')}"
+            return render.render_edition_page(guideline, edition)
+        page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
+        return render.render_compare(guideline, edition)
     if kind == "checklist":
         return markdown + "\n\n" + render.render_checklist(guideline)
     if kind == "glossary":
@@ -133,8 +164,11 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Link glossary terms where they first appear, except on the glossary itself."""
-    if page.meta.get("render") == "glossary":
+    """Link glossary terms where they first appear, except on the glossary and the 新旧対照表.
+
+    In a 新旧対照表 an underline means a revision, so nothing else may be underlined there.
+    """
+    if page.meta.get("render") in ("glossary", "compare"):
         return html
     guideline = _guideline(config)
     return render.annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))

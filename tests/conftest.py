@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from guideline.editing import stubs
 from guideline.edition import parse_edition
 from guideline.freeze import record_release
 from guideline.problems import Problems
@@ -119,8 +120,11 @@ class Site:
         record_release(self.root, edition, date(2026, 4, 1))
 
     def write_edition(self, text: str, name: str = "1") -> None:
-        """Write an edition; a published one is released with that text, as if it had always been so."""
+        """Write an edition and its page stubs; a published one is released with that text."""
         self.write(f"editions/{name}.ja.md", text)
+        for relative, stub in stubs(name).items():
+            if name != "1" or relative.endswith("index.md"):
+                self.write(relative, stub)
         if "status: published" in text:
             self.release(name)
 
@@ -149,6 +153,8 @@ def copy_skeleton(target: Path) -> None:
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for stub in ROOT.glob("docs/*.md"):
         shutil.copy(stub, target / "docs" / stub.name)
+    (target / "docs/editions").mkdir(parents=True)
+    shutil.copy(ROOT / "docs/editions/index.md", target / "docs/editions/index.md")
 
 
 @pytest.fixture

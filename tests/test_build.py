@@ -105,16 +105,17 @@ def test_glossary_term_gets_a_tooltip_where_it_appears(tiny_site: Site) -> None:
     assert 'id="test"' in tiny_site.html("glossary")
 
 
-def test_copy_link_carries_permanent_url_and_citation(tiny_site: Site) -> None:
+def test_copy_link_carries_permanent_url_citation_and_pinned_link(tiny_site: Site) -> None:
     tiny_site.build()
     page = tiny_site.html("text")
     button = re.search(
-        r'<button type="button" class="copy-link" data-href="([^"]+)" data-citation="([^"]+)"',
+        r'<button type="button" class="copy-link" data-href="([^"]+)" data-citation="([^"]+)" data-pinned="([^"]+)"',
         page[page.index('id="accuracy"') :],
     )
     assert button is not None
     assert button.group(1) == "../clauses/accuracy/"
-    assert button.group(2) == "テスト用ガイドライン 2(1)「見出し」（第1版）"
+    assert button.group(2) == "テスト用ガイドライン 2(1)「見出し」（第1版、施行日：未記載）"
+    assert button.group(3) == "../editions/1/#accuracy"
 
 
 # Each kind of bad input: the build fails, naming the file, the line and the fix.

@@ -66,6 +66,11 @@
     if (!button) return;
     var url = new URL(button.getAttribute("data-href"), window.location.href).href;
     var text = button.getAttribute("data-citation") + "\n" + url;
+    var pinned = button.getAttribute("data-pinned");
+    if (pinned) {
+      var pinnedUrl = new URL(pinned, window.location.href).href;
+      text += "\n" + button.getAttribute("data-pinned-label") + (english ? ": " : "：") + pinnedUrl;
+    }
     copyText(text, button).then(function (copied) {
       if (copied) {
         announce(button, MESSAGES.done);
@@ -74,4 +79,24 @@
       }
     });
   });
+
+  /* 新旧対照表: unchanged provisions are collapsed as (略); the button shows or hides them. */
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest ? event.target.closest(".compare-toggle") : null;
+    if (!toggle) return;
+    var table = document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!table) return;
+    var collapsed = table.classList.toggle("is-collapsed");
+    toggle.setAttribute("aria-pressed", collapsed ? "false" : "true");
+  });
+
+  /* A link to a provision that a later edition removed lands on its tombstone page. */
+  var removed = document.getElementById("removed-provisions");
+  var id = decodeURIComponent(window.location.hash.slice(1));
+  if (removed && id && !document.getElementById(id)) {
+    var targets = JSON.parse(removed.textContent);
+    if (Object.prototype.hasOwnProperty.call(targets, id)) {
+      window.location.replace(new URL(targets[id], window.location.href).href);
+    }
+  }
 })();
