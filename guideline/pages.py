@@ -13,9 +13,10 @@ CHECKLIST = "checklist.md"
 GLOSSARY = "glossary.md"
 CLAUSES_DIR = "clauses"
 EDITIONS_DIR = "editions"
+DIVISION_DIR = "division"
 EDITIONS = f"{EDITIONS_DIR}/index.md"
 # The order of the top-level navigation: the reader's path first, reference last.
-NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "glossary", "editions", "division")
+NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "glossary", EDITIONS_DIR, DIVISION_DIR)
 
 
 def clause(provision_id: str) -> str:

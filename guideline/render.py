@@ -23,6 +23,7 @@ LABELS = {
     "ja": {
         "edition": "第{name}版",
         "clauses_section": "逐条解説",
+        "division_section": "担当課向け",
         "paren": "（{text}）",
         "colon": "：",
         "separator": " ／ ",
@@ -103,6 +104,7 @@ LABELS = {
 LABELS["en"] = {
     "edition": "Edition {name}",
     "clauses_section": "Commentary",
+    "division_section": "For the division",
     "paren": " ({text})",
     "colon": ": ",
     "separator": " / ",

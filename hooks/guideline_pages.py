@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -85,6 +86,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if clauses and len(clauses) == len(children):
             item.title = render.label(guideline, "clauses_section")
             item.children = sorted(clauses, key=lambda page: order.get(page.file.src_uri, len(order)))
+    for item in nav.items:
+        first = _pages(item)[:1]
+        if isinstance(item, Section) and first and first[0].file.src_uri.startswith(f"{pages.DIVISION_DIR}/"):
+            item.title = render.label(guideline, "division_section")
     for i, item in enumerate(nav.items):
         # One entry for the revision history; each edition's pages are reached from it.
         first = _pages(item)[:1]
@@ -163,6 +168,17 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
     return markdown
 
 
+@event_priority(40)  # after mkdocs-static-i18n (50) has pointed the language selector at this page
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """Make the language selector's links relative, so that the site works under a sub-path."""
+    # i18n sets the attribute, which the theme reads, not the dict item.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = str(alternate.get("link", ""))
+        if link.startswith("/"):
+            alternate["link"] = link.lstrip("/") or "./"
+    return context
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link glossary terms where they first appear, except on the glossary and the 新旧対照表.
 
@@ -172,3 +188,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     guideline = _guideline(config)
     return render.annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))
+

@@ -9,12 +9,11 @@ import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import Site, commentary
+from linkcheck import broken_links
 
 GUIDELINE = str(Path(sys.executable).parent / "guideline")
 
@@ -278,45 +277,6 @@ def test_draft_shows_only_when_asked_and_is_never_current(revised: Site) -> None
     assert "速やかに" not in revised.html("text")
     after, _ = row(revised.html("editions/3/compare"), "report")
     assert '<ins class="compare-change">速やかに</ins>' in after
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(str(values["id"]))
-        for key in ("href", "data-href", "data-pinned"):
-            if tag != "link" and values.get(key):
-                self.hrefs.append(str(values[key]))
-
-
-def _parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def broken_links(site_dir: Path, pages: list[Path]) -> list[str]:
-    """Every internal link (and copy-link target) on ``pages`` that does not land on a page and anchor."""
-    broken = []
-    for page in pages:
-        for href in _parse(page).hrefs:
-            parts = urlsplit(href)
-            if parts.scheme:  # another site, or mailto:
-                continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page.relative_to(site_dir)}: {href}")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parse(target).ids:
-                broken.append(f"{page.relative_to(site_dir)}: {href} (no anchor)")
-    return broken
 
 
 def test_every_link_on_every_edition_page_resolves(revised: Site) -> None:
