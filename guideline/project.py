@@ -67,12 +67,22 @@ class Guideline:
         return self.published[index - 1] if index > 0 else None
 
     def comparison(self, edition: Edition) -> compare.Comparison | None:
+        if edition.lang != self.lang and self.original is not None:  # untranslated: compare the originals
+            return self.original.comparison(self.original.edition(edition.name))
         previous = self.previous(edition)
+        if previous is not None and previous.lang != edition.lang:
+            return None
         return _compare_cached(previous, edition) if previous is not None else None
 
     @property
+    def _comparable(self) -> list[Edition]:
+        """Published editions in this guideline's own language, which can be compared with each other."""
+        return [e for e in self.published if e.lang == self.lang]
+
+    @property
     def tombstones(self) -> dict[str, compare.Tombstone]:
-        return compare.tombstones(self.published, self.current)
+        editions = self._comparable
+        return compare.tombstones(editions, editions[-1]) if editions else {}
 
     def is_removed(self, provision_id: str) -> bool:
         return provision_id not in self.current.provisions
@@ -123,12 +133,13 @@ class Guideline:
 
     def history(self, provision_id: str) -> list[compare.Change]:
         """The published editions up to the current one in which the provision changed."""
-        return compare.history(self.published, provision_id)
+        return compare.history(self._comparable, provision_id)
 
     def former_numbers(self, provision_id: str) -> list[tuple[Edition, str]]:
-        if self.is_removed(provision_id):
+        editions = self._comparable
+        if self.is_removed(provision_id) or not editions or provision_id not in editions[-1].provisions:
             return []
-        return compare.former_numbers(self.published, self.current, provision_id)
+        return compare.former_numbers(editions, editions[-1], provision_id)
 
     def changed_in_current(self, provision_id: str) -> bool:
         comparison = self.comparison(self.current)
@@ -141,7 +152,7 @@ class Guideline:
         commentary = self.commentaries.get(provision_id)
         if commentary is None or self.is_removed(provision_id):
             return None
-        names = [e.name for e in self.published]
+        names = [e.name for e in self._comparable]
         reviewed = names.index(commentary.reviewed) if commentary.reviewed in names else -1
         for change in self.history(provision_id):
             if names.index(change.edition.name) > reviewed and change.row.kind != "unchanged":
@@ -177,6 +188,11 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline
             return original  # nothing translated yet: the site shows the authoritative Japanese
     problems = Problems()
     every_edition = _load_editions(root, lang, problems)
+    if original is not None:
+        # An edition not yet translated is shown in the authoritative Japanese.
+        translated = {e.name for e in every_edition}
+        every_edition += [e for e in original.editions if e.name not in translated]
+        every_edition.sort(key=lambda e: edition_sort_key(e.name))
     editions = [e for e in every_edition if drafts or not e.is_draft]
     commentaries = _load_commentaries(root, lang, problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
@@ -316,6 +332,8 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
     """A translated edition has exactly the provisions of the Japanese edition of the same name."""
     japanese = {edition.name: edition for edition in original.editions}
     for edition in translation.editions:
+        if edition.lang != translation.lang:
+            continue  # untranslated: it is the original itself
         source = japanese.get(edition.name)
         if source is None:
             problems.add(edition.path, 1, f"edition {edition.name!r} has no Japanese original; add editions/{edition.name}.ja.md")

@@ -156,9 +156,13 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         edition = guideline.edition(str(page.meta.get("edition")))
         if kind == "edition":
             page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'full_text')}"
-            return render.render_edition_page(guideline, edition)
-        page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
-        return render.render_compare(guideline, edition)
+            body = render.render_edition_page(guideline, edition)
+        else:
+            page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
+            body = render.render_compare(guideline, edition)
+        if edition.lang != guideline.lang:  # not translated yet: the Japanese, marked as such
+            return render.notice(guideline, "untranslated") + f'<div lang="{edition.lang}" markdown="1">\n\n{body}\n\n</div>\n'
+        return body
     if kind == "checklist":
         return markdown + "\n\n" + render.render_checklist(guideline)
     if kind == "glossary":

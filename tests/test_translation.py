@@ -1,0 +1,188 @@
+"""English beside the authoritative Japanese: tracking, fallbacks and errors, on tiny sites built for real."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TINY_CLAUSES, TINY_EDITION, Site
+
+from guideline.translation import source_hash
+
+GUIDELINE = str(Path(sys.executable).parent / "guideline")
+
+EDITION_EN = """\
+---
+edition: "1"
+title: Test Guideline
+status: published
+enacted: null
+effective: null
+---
+
+## Preamble {#preamble .unnumbered}
+
+This is the preamble.
+
+## Purpose {#purpose}
+
+This document is for testing.
+
+## Basic principles {#principles}
+
+- Staff must write accurately. {#accuracy}
+- Staff must not post the following. {#prohibited}
+    - Mere rumours {#rumors}
+"""
+
+
+def commentary_en(clause: str, source: str) -> str:
+    return f"""\
+---
+clause: {clause}
+title: Heading in English
+reviewed: "1"
+checklist: Have you checked {clause}?
+source: {source}
+---
+
+## Purpose
+
+Why {clause} matters.
+
+## Examples
+
+### A good example {{#good}}
+
+- Scene: A scene.
+- Draft post:
+  Hanibon here!
+- Verdict: OK
+- Reasoning: Nothing wrong.
+
+### A bad example {{#bad}}
+
+- Scene: Another scene.
+- Draft post:
+  Hanibon here?
+- Verdict: NG
+- Reasoning: Something wrong.
+- Improved post:
+  Hanibon here!
+
+## FAQ
+
+### First question? {{#q1}}
+
+An answer.
+
+### Second question? {{#q2}}
+
+An answer.
+
+## Related provisions
+
+- [](clause:purpose)
+"""
+
+
+@pytest.fixture
+def bilingual(tiny_site: Site) -> Site:
+    """The tiny site with an English edition and an up-to-date English page for 'accuracy' only."""
+    tiny_site.write("editions/1.en.md", EDITION_EN)
+    japanese = (tiny_site.root / "docs/clauses/accuracy.md").read_text(encoding="utf-8")
+    tiny_site.write("docs/clauses/accuracy.en.md", commentary_en("accuracy", source_hash(japanese)))
+    return tiny_site
+
+
+def build(site: Site) -> subprocess.CompletedProcess[str]:
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_english_text_is_marked_as_reference_translation(bilingual: Site) -> None:
+    build(bilingual)
+    page = bilingual.html("en/text")
+    assert '<html lang="en"' in page
+    assert "This is a reference translation. The Japanese text is authoritative" in page
+    assert '<a href="../../text/" lang="ja" hreflang="ja">read it in Japanese</a>' in page
+    assert '<span class="provision__number">(1)</span> Staff must write accurately.' in page
+
+
+def test_translated_commentary_uses_english_words(bilingual: Site) -> None:
+    build(bilingual)
+    page = bilingual.html("en/clauses/accuracy")
+    assert "2(1) Heading in English</h1>" in page
+    assert "<dt>Scene</dt>" in page and "Draft post</figcaption>" in page
+    assert '<strong class="verdict__value">NG</strong><span class="verdict__note"> (must not be posted)</span>' in page
+    assert "has not been translated" not in page and "may be out of date" not in page
+
+
+def test_missing_translation_falls_back_to_japanese_with_a_notice(bilingual: Site) -> None:
+    result = build(bilingual)
+    page = bilingual.html("en/clauses/rumors")
+    assert "This page has not been translated into English yet, so the Japanese original is shown." in page
+    assert '<div lang="ja">' in page
+    assert "次に掲げる情報は発信してはなりません。" in page
+    assert "translation missing: docs/clauses/rumors.en.md (Japanese: docs/clauses/rumors.md)" in result.stderr
+
+
+def test_stale_translation_is_reported_and_links_the_current_japanese(bilingual: Site) -> None:
+    page = bilingual.root / "docs/clauses/accuracy.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("回答です。", "新しい回答です。", 1), encoding="utf-8")
+    result = build(bilingual)
+    assert "translation stale: docs/clauses/accuracy.en.md (Japanese: docs/clauses/accuracy.md)" in result.stderr
+    html = bilingual.html("en/clauses/accuracy")
+    assert "The Japanese original of this page has changed since it was translated" in html
+    assert '<a href="../../../clauses/accuracy/" lang="ja" hreflang="ja">Read the current Japanese</a>' in html
+    listed = subprocess.run([GUIDELINE, "translations"], cwd=bilingual.root, capture_output=True, text=True, check=True)
+    assert (
+        "docs/clauses/accuracy.en.md: stale; docs/clauses/accuracy.md changed since it was translated" in listed.stdout
+    )
+    subprocess.run(
+        [GUIDELINE, "translations", "--mark-current", "docs/clauses/accuracy.en.md"], cwd=bilingual.root, check=True
+    )
+    build(bilingual)
+    assert "may be out of date" not in bilingual.html("en/clauses/accuracy")
+
+
+def test_missing_provision_id_in_a_translation_is_an_error(bilingual: Site) -> None:
+    bilingual.write("editions/1.en.md", EDITION_EN.replace("    - Mere rumours {#rumors}\n", ""))
+    result = bilingual.build()
+    assert result.returncode == 1
+    line = TINY_EDITION.splitlines().index("    - 単なる噂 {#rumors}") + 1
+    assert (
+        f"editions/1.en.md:1: error: provision 'rumors' of editions/1.ja.md:{line} is missing; "
+        "translate it with the same id"
+    ) in result.stderr
+
+
+def test_unknown_provision_id_in_a_translation_names_the_file_and_line(bilingual: Site) -> None:
+    bilingual.write("editions/1.en.md", EDITION_EN.replace("{#rumors}", "{#rumours}"))
+    result = bilingual.build()
+    assert result.returncode == 1
+    line = EDITION_EN.splitlines().index("    - Mere rumours {#rumors}") + 1
+    assert (
+        f"editions/1.en.md:{line}: error: provision 'rumours' is not in editions/1.ja.md; did you mean 'rumors'?"
+        in (result.stderr)
+    )
+
+
+def test_untranslated_edition_is_shown_in_japanese_and_compared_with_the_japanese(bilingual: Site) -> None:
+    draft = TINY_EDITION.replace('edition: "1"', 'edition: "2"').replace("status: published", "status: draft")
+    bilingual.write_edition(draft.replace("単なる噂", "単なる噂や憶測"), name="2")
+    assert bilingual.build(env={"GUIDELINE_DRAFTS": "1"}).returncode == 0
+    page = bilingual.html("en/editions/2/compare")
+    assert "has not been translated into English yet" in page
+    assert '<ins class="compare-change">や憶測</ins>' in page
+    assert "Staff must" not in page  # never an English edition against a Japanese one
+
+
+def test_every_tiny_clause_is_listed_when_nothing_is_translated(tiny_site: Site) -> None:
+    listed = subprocess.run([GUIDELINE, "translations"], cwd=tiny_site.root, capture_output=True, text=True, check=True)
+    for clause in TINY_CLAUSES:
+        assert f"docs/clauses/{clause}.en.md: missing; translate docs/clauses/{clause}.md" in listed.stdout
+    assert "editions/1.en.md: missing; translate editions/1.ja.md" in listed.stdout
