@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from .edition import Edition, Provision
@@ -50,6 +51,10 @@ class Comparison:
     old: Edition
     new: Edition
     rows: tuple[Row, ...]
+    by_id: dict[str, Row] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {row.id: row for row in self.rows})
 
     @property
     def changed_rows(self) -> list[Row]:
@@ -99,17 +104,21 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+@lru_cache(maxsize=64)  # editions compare by identity; a history asks for the same pairs again and again
 def compare(old: Edition, new: Edition) -> Comparison:
     """Every provision of both editions, in the new edition's order; deleted ones where they stood."""
     rows: list[Row] = []
     old_ids = list(old.provisions)
-    placed: set[str] = set()
+    position = {pid: i for i, pid in enumerate(old_ids)}
+    cursor = 0  # old provisions before this index have been placed or passed
 
-    def flush_deleted_before(old_index: int) -> None:
-        # Deleted provisions that stood before this point in the old edition.
-        for pid in old_ids[:old_index]:
-            if pid not in new.provisions and pid not in placed:
-                placed.add(pid)
+    def flush_deleted_before(index: int) -> None:
+        # Deleted provisions go where they stood: before the first survivor that followed them.
+        nonlocal cursor
+        while cursor < index:
+            pid = old_ids[cursor]
+            cursor += 1
+            if pid not in new.provisions:
                 text = wording(old.provisions[pid])
                 rows.append(Row(pid, "deleted", None, old.provisions[pid], (), (Segment(text, True),)))
 
@@ -118,7 +127,7 @@ def compare(old: Edition, new: Edition) -> Comparison:
         if before is None:
             rows.append(Row(pid, "added", provision, None, (Segment(wording(provision), True),), ()))
             continue
-        flush_deleted_before(old_ids.index(pid))
+        flush_deleted_before(position[pid])
         old_text, new_text = wording(before), wording(provision)
         if old_text == new_text:
             same = (Segment(new_text, False),)
@@ -149,7 +158,7 @@ def history(editions: list[Edition], provision_id: str) -> list[Change]:
                 row = Row(provision_id, "added", provision, None, (Segment(wording(provision), False),), ())
                 changes.append(Change(edition, None, row))
             continue
-        found = next((r for r in compare(previous, edition).rows if r.id == provision_id), None)
+        found = compare(previous, edition).by_id.get(provision_id)
         if found is not None and found.changed:
             changes.append(Change(edition, previous, found))
     return changes

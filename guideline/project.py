@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from . import compare, freeze, references
@@ -72,7 +71,7 @@ class Guideline:
         previous = self.previous(edition)
         if previous is not None and previous.lang != edition.lang:
             return None
-        return _compare_cached(previous, edition) if previous is not None else None
+        return compare.compare(previous, edition) if previous is not None else None
 
     @property
     def _comparable(self) -> list[Edition]:
@@ -145,7 +144,8 @@ class Guideline:
         comparison = self.comparison(self.current)
         if comparison is None:
             return False
-        return any(row.id == provision_id and row.kind != "unchanged" for row in comparison.rows)
+        row = comparison.by_id.get(provision_id)
+        return row is not None and row.kind != "unchanged"
 
     def review_due(self, provision_id: str) -> Edition | None:
         """The edition whose change to the provision's wording its commentary has not been reviewed against."""
@@ -158,11 +158,6 @@ class Guideline:
             if names.index(change.edition.name) > reviewed and change.row.kind != "unchanged":
                 return change.edition
         return None
-
-
-@cache
-def _compare_cached(old: Edition, new: Edition) -> compare.Comparison:
-    return compare.compare(old, new)
 
 
 def _language_of(path: Path) -> tuple[str, str]:
