@@ -30,7 +30,7 @@ LABELS = {
         "enacted": "制定日",
         "effective": "施行日",
         "copy": "リンクをコピー",
-        "copy_title": "{number}へのリンクと出典をコピー",
+        "copy_title": "リンクをコピー（{number}、出典つき）",  # starts with the visible label (WCAG 2.5.3)
         "read_commentary": "解説と事例",
         "read_in_text": "全文の中で読む",
         "provision_text": "条文",
@@ -111,7 +111,7 @@ LABELS["en"] = {
     "enacted": "Enacted",
     "effective": "In force from",
     "copy": "Copy link",
-    "copy_title": "Copy a link to {number} with its citation",
+    "copy_title": "Copy link to {number} with its citation",  # starts with the visible label (WCAG 2.5.3)
     "read_commentary": "Commentary and examples",
     "read_in_text": "Read in the full text",
     "provision_text": "Provision",
@@ -596,7 +596,13 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
     if not spellings:
         return content
     by_spelling = dict(spellings)
-    pattern = re.compile("|".join(re.escape(s) for s, _ in spellings))
+
+    def alternative(spelling: str) -> str:
+        # Latin words match whole words only ("stake" is not in "mistake"); Japanese has no word boundaries.
+        escaped = re.escape(spelling)
+        return rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if spelling.isascii() else escaped
+
+    pattern = re.compile("|".join(alternative(s) for s, _ in spellings))
     used: set[str] = set()
     depth = 0
     out: list[str] = []

@@ -147,3 +147,15 @@ def test_links_between_pages() -> None:
     assert url_link("clauses/accuracy.md", "text.md", "accuracy") == "../../text/#accuracy"
     assert url_link("text.md", "text.md", "accuracy") == "./#accuracy"
     assert url_link("index.md", "clauses/rumors.md") == "clauses/rumors/"
+
+
+def test_latin_glossary_terms_match_whole_words_only() -> None:
+    from guideline.glossary import Term
+    from guideline.render import annotate_terms
+
+    terms = [Term("stake", "stake", (), "An interest.", 1), Term("kokai", "公開", (), "Publication.", 2)]
+    html = annotate_terms("<p>A mistake, a stake, 非公開</p>", terms, "../glossary/")
+    assert html == (
+        '<p>A mistake, a <a class="glossary-term" href="../glossary/#stake" title="An interest.">stake</a>, '
+        '非<a class="glossary-term" href="../glossary/#kokai" title="Publication.">公開</a></p>'
+    )
