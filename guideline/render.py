@@ -94,6 +94,9 @@ LABELS = {
         "successors": "この条項の内容は次の条項に引き継がれています：",
         "no_successors": "この条項の内容を引き継いだ条項はありません。",
         "deleted_title": "（削除）",
+        "home_current": "現在の条文は{edition}（施行日：{date}）です。",
+        "home_changed": "この版で改正された条項は次のとおりです（[新旧対照表]({href})）。",
+        "home_draft": "改正案として{edition}を検討中です（[新旧対照表]({href})）。改正案はまだ効力がありません。",
         "reference_translation": "",
         "untranslated": "",
         "stale_translation": "",
@@ -177,6 +180,10 @@ LABELS["en"] = {
     "successors": "Its subject is now covered by:",
     "no_successors": "No provision took over its subject.",
     "deleted_title": "(deleted)",
+    "home_current": "The text in force is {edition} (in force from: {date}).",
+    "home_changed": "This edition revised the following provisions ([old/new comparison]({href})).",
+    "home_draft": "{edition} is under consideration as a draft revision ([old/new comparison]({href})). "
+    "A draft is not in force.",
     "reference_translation": "This is a reference translation. The Japanese text is authoritative: "
     "<a href=\"{href}\" lang=\"ja\" hreflang=\"ja\">read it in Japanese</a>.",
     "untranslated": "This page has not been translated into English yet, so the Japanese original is shown.",
@@ -550,6 +557,26 @@ def render_glossary(guideline: Guideline, intro: str = "") -> str:
         aliases = "".join(f'<span class="glossary__alias">{label(guideline, "paren", text=html.escape(a))}</span>' for a in term.aliases)
         out.append(f'<dt id="{term.id}">{html.escape(term.term)}{aliases}</dt><dd>{html.escape(term.definition)}</dd>')
     out += ["</dl>", ""]
+    return "\n".join(out)
+
+
+def render_latest_change(guideline: Guideline, from_doc: str) -> str:
+    """The edition in force, what it changed, and any draft under consideration (shown only with drafts)."""
+    current = guideline.current
+    lang = guideline.lang
+    when = wareki(current.effective, lang)
+    link = pages.md_link(from_doc, pages.edition(current.name))
+    out = [label(guideline, "home_current", edition=f"[{edition_name(guideline, current)}]({link})", date=when), ""]
+    comparison = guideline.comparison(current)
+    if comparison is not None:
+        changed = [row for row in comparison.changed_rows if row.new is not None and row.new.numbered]
+        compare_link = pages.md_link(from_doc, pages.comparison(current.name))
+        out += [label(guideline, "home_changed", href=compare_link), ""]
+        out += [f"- {render_references(guideline, f'[](clause:{row.id})', from_doc)}" for row in changed]
+        out.append("")
+    for draft in guideline.drafts:
+        href = pages.md_link(from_doc, pages.comparison(draft.name))
+        out += [label(guideline, "home_draft", edition=edition_name(guideline, draft), href=href), ""]
     return "\n".join(out)
 
 

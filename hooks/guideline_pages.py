@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -168,18 +169,22 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
     if kind == "glossary":
         return markdown + "\n\n" + render.render_glossary(guideline)
     if kind == "home":
-        return markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
+        markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
+        markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
+        return render.render_references(guideline, markdown, src)
     return markdown
 
 
 @event_priority(40)  # after mkdocs-static-i18n (50) has pointed the language selector at this page
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """Make the language selector's links relative, so that the site works under a sub-path."""
-    # i18n sets the attribute, which the theme reads, not the dict item.
+    # i18n sets the attribute, which the theme reads, not the dict item. Its home links start with
+    # the site's own path ("/" or "/guidelines/hanibon/"), which the relative link must drop.
+    root = urlsplit(config.site_url or "/").path or "/"
     for alternate in getattr(config.extra, "alternate", None) or []:
         link = str(alternate.get("link", ""))
-        if link.startswith("/"):
-            alternate["link"] = link.lstrip("/") or "./"
+        if link.startswith(root):
+            alternate["link"] = link[len(root) :] or "./"
     return context
 
 
