@@ -164,7 +164,9 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
 Lines = list[tuple[int, str]]
 
 
-def _sections(body: list[str], start: int, path: str, problems: Problems, words: Vocabulary) -> dict[str, tuple[int, Lines]]:
+def _sections(
+    body: list[str], start: int, path: str, problems: Problems, words: Vocabulary
+) -> dict[str, tuple[int, Lines]]:
     names = ", ".join(words.sections)
     sections: dict[str, tuple[int, Lines]] = {}
     current: Lines | None = None
@@ -183,14 +185,18 @@ def _sections(body: list[str], start: int, path: str, problems: Problems, words:
                 current = []
                 sections[key] = (line, current)
         elif raw.startswith("# "):
-            problems.add(path, line, "do not write a page title: the build writes it from the provision's number and 'title'")
+            problems.add(
+                path, line, "do not write a page title: the build writes it from the provision's number and 'title'"
+            )
         elif current is not None:
             current.append((line, raw))
         elif raw.strip():
             problems.add(path, line, f"text outside a section; put it under one of: {names}")
     for key in SECTIONS:
         if key not in sections:
-            problems.add(path, start, f"section '## {words.section(key)}' is missing; add it (sections in order: {names})")
+            problems.add(
+                path, start, f"section '## {words.section(key)}' is missing; add it (sections in order: {names})"
+            )
     return sections
 
 
@@ -214,7 +220,9 @@ def _blocks(body: Lines, path: str, problems: Problems, what: str) -> list[tuple
         if raw.startswith("###"):
             match = _SUBHEADING.match(raw)
             if not match:
-                problems.add(path, line, f"{what} heading needs an anchor at the end, like '### … {{#delete-or-correct}}'")
+                problems.add(
+                    path, line, f"{what} heading needs an anchor at the end, like '### … {{#delete-or-correct}}'"
+                )
                 blocks.append((line, raw.lstrip("# ").strip(), "", []))
                 continue
             anchor = match.group("anchor")
@@ -242,7 +250,9 @@ def _examples(body: Lines, path: str, problems: Problems, words: Vocabulary) -> 
                 name = match.group("key").strip()
                 key = words.fields.get(name, "")
                 if not key:
-                    problems.add(path, field_line, f"unknown example field '{name}'; the fields are {', '.join(words.fields)}")
+                    problems.add(
+                        path, field_line, f"unknown example field '{name}'; the fields are {', '.join(words.fields)}"
+                    )
                     continue
                 if key in example.fields:
                     problems.add(path, field_line, f"field '{name}' appears twice in this example")
@@ -264,7 +274,11 @@ def _check_example(example: Example, path: str, problems: Problems, words: Vocab
     written = example.fields.get(VERDICT)
     allowed = ", ".join(words.verdicts)
     if not written:
-        problems.add(path, example.line, f"example '{example.title}' has no verdict; add '- {words.field(VERDICT)}: …' with one of: {allowed}")
+        problems.add(
+            path,
+            example.line,
+            f"example '{example.title}' has no verdict; add '- {words.field(VERDICT)}: …' with one of: {allowed}",
+        )
     elif written not in words.verdicts:
         problems.add(path, example.field_lines[VERDICT], f"unknown verdict {written!r}; use one of: {allowed}")
         del example.fields[VERDICT]
@@ -275,7 +289,9 @@ def _check_example(example: Example, path: str, problems: Problems, words: Vocab
             name = words.field(required)
             problems.add(path, example.line, f"example '{example.title}' has no '{name}'; add '- {name}: …'")
     if example.verdict == NG and not example.fields.get(FIX):
-        problems.add(path, example.line, f"NG example '{example.title}' has no '{words.field(FIX)}'; add the corrected post")
+        problems.add(
+            path, example.line, f"NG example '{example.title}' has no '{words.field(FIX)}'; add the corrected post"
+        )
 
 
 def _faqs(body: Lines, path: str, problems: Problems) -> list[Faq]:

@@ -50,7 +50,9 @@ def read_record(root: Path, problems: Problems) -> dict[str, dict[str, Any]]:
         problems.add(RECORD, 1, f"the release record is unreadable ({error}); restore it from version control")
         return {}
     if not isinstance(data, dict):
-        problems.add(RECORD, 1, "the release record must map edition names to checksums; restore it from version control")
+        problems.add(
+            RECORD, 1, "the release record must map edition names to checksums; restore it from version control"
+        )
         return {}
     return {str(k): v for k, v in data.items()}
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,7 +194,9 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
     glossary: list[Term] = []
     if glossary_path.exists():
-        glossary = parse_glossary(glossary_path.read_text(encoding="utf-8"), display_path(glossary_path, root), problems)
+        glossary = parse_glossary(
+            glossary_path.read_text(encoding="utf-8"), display_path(glossary_path, root), problems
+        )
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
         raise GuidelineError(problems)
@@ -207,19 +210,24 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline
     _check_known_clauses(guideline, problems)
     _check_edition_pages(guideline, problems)
     guideline.backlinks = _check_references(guideline, problems)
+    _check_page_references(guideline, problems)
     if problems:
         raise GuidelineError(problems)
     return guideline
 
 
+def _sources(root: Path, folder: str, lang: str) -> Iterator[tuple[str, str, str]]:
+    """(name, path as shown to editors, text) of each Markdown source in ``folder`` written in ``lang``."""
+    for path in sorted((root / folder).glob("*.md")):
+        name, file_lang = _language_of(path)
+        if file_lang == lang:
+            yield name, display_path(path, root), path.read_text(encoding="utf-8")
+
+
 def _load_editions(root: Path, lang: str, problems: Problems) -> list[Edition]:
     editions: list[Edition] = []
-    for path in sorted((root / EDITIONS_DIR).glob("*.md")):
-        name, file_lang = _language_of(path)
-        if file_lang != lang:
-            continue
-        shown = display_path(path, root)
-        edition = parse_edition(path.read_text(encoding="utf-8"), shown, lang, problems)
+    for name, shown, text in _sources(root, EDITIONS_DIR, lang):
+        edition = parse_edition(text, shown, lang, problems)
         if edition.name != name:
             problems.add(
                 shown,
@@ -237,12 +245,8 @@ def _load_editions(root: Path, lang: str, problems: Problems) -> list[Edition]:
 
 def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, Commentary]:
     commentaries: dict[str, Commentary] = {}
-    for path in sorted((root / COMMENTARY_DIR).glob("*.md")):
-        name, file_lang = _language_of(path)
-        if file_lang != lang:
-            continue
-        shown = display_path(path, root)
-        commentary = parse_commentary(path.read_text(encoding="utf-8"), shown, problems, lang)
+    for name, shown, text in _sources(root, COMMENTARY_DIR, lang):
+        commentary = parse_commentary(text, shown, problems, lang)
         if commentary.clause and commentary.clause != name:
             problems.add(
                 shown,
@@ -309,7 +313,7 @@ def _check_edition_pages(guideline: Guideline, problems: Problems) -> None:
                     f"{EDITION_PAGES_DIR}/{edition.name}/{name}",
                     1,
                     f"edition {edition.name} has no page; create it with the lines: "
-                    f"---, render: {kind}, edition: \"{edition.name}\", ---",
+                    f'---, render: {kind}, edition: "{edition.name}", ---',
                 )
 
 
@@ -331,7 +335,9 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
             continue  # untranslated: it is the original itself
         source = japanese.get(edition.name)
         if source is None:
-            problems.add(edition.path, 1, f"edition {edition.name!r} has no Japanese original; add editions/{edition.name}.ja.md")
+            problems.add(
+                edition.path, 1, f"edition {edition.name!r} has no Japanese original; add editions/{edition.name}.ja.md"
+            )
             continue
         for provision in edition.provisions.values():
             if provision.id not in source.provisions:
@@ -344,6 +350,25 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
                     1,
                     f"provision '{provision.id}' of {source.path}:{provision.line} is missing; translate it with the same id",
                 )
+
+
+def _check_page_references(guideline: Guideline, problems: Problems) -> None:
+    """Hand-written pages (home, the division's pages) may cite provisions too; check those ids."""
+    known = guideline.current.provisions
+    docs = guideline.root / "docs"
+    suffix = ".md" if guideline.original is None else f".{guideline.lang}.md"
+    for path in sorted(docs.rglob(f"*{suffix}")):
+        if path.parent.name == "clauses" or (guideline.original is None and len(path.name.split(".")) != 2):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for ref in references.find(line):
+                if ref.target not in known:
+                    hint = references.did_you_mean(ref.target, known)
+                    problems.add(
+                        display_path(path, guideline.root),
+                        number,
+                        f"unknown cross-reference 'clause:{ref.target}'{hint}",
+                    )
 
 
 def _check_references(guideline: Guideline, problems: Problems) -> dict[str, list[Backlink]]:
@@ -369,7 +394,9 @@ def _check_references(guideline: Guideline, problems: Problems) -> dict[str, lis
                 if ref.anchor and ref.anchor not in guideline.anchors(ref.target):
                     hint = references.did_you_mean(ref.anchor, guideline.anchors(ref.target))
                     problems.add(
-                        commentary.path, line, f"'clause:{ref.target}#{ref.anchor}' names no example or FAQ on that page{hint}"
+                        commentary.path,
+                        line,
+                        f"'clause:{ref.target}#{ref.anchor}' names no example or FAQ on that page{hint}",
                     )
                     continue
                 if ref.target != clause and clause not in removed:

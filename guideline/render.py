@@ -66,9 +66,9 @@ LABELS = {
         "full_text": "全文",
         "compare_link": "新旧対照表",
         "compare_first": "（制定）",
-        "not_current": "この版は現行の版ではありません（{current}が現行です）。現行の条文は<a href=\"{href}\">全文</a>で確認してください。",
-        "draft_banner": "改正案：この版は検討中の改正案で、まだ効力はありません。現行の条文は<a href=\"{href}\">全文</a>のとおりです。"
-        "改正点は<a href=\"{compare}\">新旧対照表</a>で確認できます。",
+        "not_current": 'この版は現行の版ではありません（{current}が現行です）。現行の条文は<a href="{href}">全文</a>で確認してください。',
+        "draft_banner": '改正案：この版は検討中の改正案で、まだ効力はありません。現行の条文は<a href="{href}">全文</a>のとおりです。'
+        '改正点は<a href="{compare}">新旧対照表</a>で確認できます。',
         "compare_title": "新旧対照表",
         "compare_heading": "{title} 新旧対照表",
         "new_side": "改正後",
@@ -151,9 +151,9 @@ LABELS["en"] = {
     "compare_link": "Old/new comparison",
     "compare_first": "(first edition)",
     "not_current": "This is not the current edition ({current} is current). Read the current text in the "
-    "<a href=\"{href}\">full text</a>.",
+    '<a href="{href}">full text</a>.',
     "draft_banner": "Draft revision: this edition is under consideration and not yet in force. The current text is "
-    "in the <a href=\"{href}\">full text</a>. See the changes in the <a href=\"{compare}\">old/new comparison</a>.",
+    'in the <a href="{href}">full text</a>. See the changes in the <a href="{compare}">old/new comparison</a>.',
     "compare_title": "Old/new comparison",
     "compare_heading": "{title}: old/new comparison",
     "new_side": "After revision",
@@ -185,10 +185,10 @@ LABELS["en"] = {
     "home_draft": "{edition} is under consideration as a draft revision ([old/new comparison]({href})). "
     "A draft is not in force.",
     "reference_translation": "This is a reference translation. The Japanese text is authoritative: "
-    "<a href=\"{href}\" lang=\"ja\" hreflang=\"ja\">read it in Japanese</a>.",
+    '<a href="{href}" lang="ja" hreflang="ja">read it in Japanese</a>.',
     "untranslated": "This page has not been translated into English yet, so the Japanese original is shown.",
     "stale_translation": "The Japanese original of this page has changed since it was translated; this English "
-    "text may be out of date. <a href=\"{href}\" lang=\"ja\" hreflang=\"ja\">Read the current Japanese</a>.",
+    'text may be out of date. <a href="{href}" lang="ja" hreflang="ja">Read the current Japanese</a>.',
     "glossary_intro": "Terms used in the guideline and its commentary. Hover over or focus a term in the text "
     "to see its explanation.",
 }
@@ -233,10 +233,15 @@ def citation(guideline: Guideline, provision: Provision, edition: Edition) -> st
     if provision.numbered and provision.id in edition.provisions and edition is guideline.current:
         number = guideline.citation_label(provision.id)
     elif provision.numbered:
-        quoted = f"「{guideline.title(provision.id)}」" if guideline.lang == "ja" else f" “{guideline.title(provision.id)}”"
+        quoted = (
+            f"「{guideline.title(provision.id)}」" if guideline.lang == "ja" else f" “{guideline.title(provision.id)}”"
+        )
         number = f"{provision.number}{quoted}"
     when = label(
-        guideline, "cite_edition", edition=edition_name(guideline, edition), date=wareki(edition.effective, guideline.lang)
+        guideline,
+        "cite_edition",
+        edition=edition_name(guideline, edition),
+        date=wareki(edition.effective, guideline.lang),
     )
     return f"{edition.title} {number}" + label(guideline, "paren", text=when)
 
@@ -251,7 +256,7 @@ def copy_button(guideline: Guideline, provision: Provision, edition: Edition, fr
         f'data-citation="{html.escape(citation(guideline, provision, edition))}" '
         f'data-pinned="{pinned}" data-pinned-label="{label(guideline, "pinned")}" '
         f'aria-label="{html.escape(label(guideline, "copy_title", number=shown))}">'
-        f'{label(guideline, "copy")}</button>'
+        f"{label(guideline, 'copy')}</button>"
     )
 
 
@@ -288,7 +293,9 @@ def _actions(guideline: Guideline, edition: Edition, provision: Provision, from_
         href = pages.url_link(from_doc, pages.clause(provision.id))
         parts.append(f'<a class="provision__commentary" href="{href}">{label(guideline, "read_commentary")}</a>')
     if edition is not guideline.current and _differs_now(guideline, edition, provision):
-        doc, anchor = (pages.clause(provision.id), None) if guideline.is_removed(provision.id) else (pages.TEXT, provision.id)
+        doc, anchor = (
+            (pages.clause(provision.id), None) if guideline.is_removed(provision.id) else (pages.TEXT, provision.id)
+        )
         href = pages.url_link(from_doc, doc, anchor)
         parts.append(f'<a class="provision__current" href="{href}">{label(guideline, "current_text")}</a>')
     parts.append(copy_button(guideline, provision, edition, from_doc))
@@ -304,7 +311,11 @@ def _differs_now(guideline: Guideline, edition: Edition, provision: Provision) -
 def notice(guideline: Guideline, key: str, href: str = "") -> str:
     """A note above a page's content, e.g. that English is a reference translation; empty when none applies."""
     text = label(guideline, key, href=html.escape(href))
-    return f'<div class="page-notice page-notice--{key.replace("_", "-")}" role="note"><p>{text}</p></div>\n\n' if text else ""
+    return (
+        f'<div class="page-notice page-notice--{key.replace("_", "-")}" role="note"><p>{text}</p></div>\n\n'
+        if text
+        else ""
+    )
 
 
 def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str, original_href: str = "") -> str:
@@ -361,7 +372,9 @@ def _official_text(guideline: Guideline, provision: Provision, from_doc: str, ed
     caption = f"{label(guideline, 'provision_text')} {provision.number}" + label(
         guideline, "paren", text=edition_name(guideline, edition)
     )
-    read_in = pages.url_link(from_doc, pages.TEXT if edition is guideline.current else pages.edition(edition.name), provision.id)
+    read_in = pages.url_link(
+        from_doc, pages.TEXT if edition is guideline.current else pages.edition(edition.name), provision.id
+    )
     return (
         f'<section class="provision-box" aria-label="{html.escape(caption)}">'
         f'<p class="provision-box__label">{html.escape(caption)}</p>{context}'
@@ -416,7 +429,9 @@ def _history(guideline: Guideline, provision_id: str, from_doc: str) -> list[str
             body = ""
             if row.kind == "modified" and row.old is not None and row.new is not None:
                 body = "".join(
-                    html.escape(text) if kind == "equal" else f'<{kind[:3]} class="compare-change">{html.escape(text)}</{kind[:3]}>'
+                    html.escape(text)
+                    if kind == "equal"
+                    else f'<{kind[:3]} class="compare-change">{html.escape(text)}</{kind[:3]}>'
                     for kind, text in compare.inline_diff(compare.wording(row.old), compare.wording(row.new))
                 )
         diff = f'<p class="provision-history__diff">{body}</p>' if body else ""
@@ -554,7 +569,10 @@ def render_checklist(guideline: Guideline, intro: str = "") -> str:
 def render_glossary(guideline: Guideline, intro: str = "") -> str:
     out = [intro or label(guideline, "glossary_intro"), "", '<dl class="glossary">']
     for term in guideline.glossary:
-        aliases = "".join(f'<span class="glossary__alias">{label(guideline, "paren", text=html.escape(a))}</span>' for a in term.aliases)
+        aliases = "".join(
+            f'<span class="glossary__alias">{label(guideline, "paren", text=html.escape(a))}</span>'
+            for a in term.aliases
+        )
         out.append(f'<dt id="{term.id}">{html.escape(term.term)}{aliases}</dt><dd>{html.escape(term.definition)}</dd>')
     out += ["</dl>", ""]
     return "\n".join(out)
@@ -675,11 +693,18 @@ def render_editions_index(guideline: Guideline) -> str:
         text = f"[{label(guideline, 'full_text')}]({pages.md_link(from_doc, pages.edition(edition.name))})"
         compared = label(guideline, "compare_first")
         if guideline.previous(edition) is not None:
-            compared = f"[{label(guideline, 'compare_link')}]({pages.md_link(from_doc, pages.comparison(edition.name))})"
+            compared = (
+                f"[{label(guideline, 'compare_link')}]({pages.md_link(from_doc, pages.comparison(edition.name))})"
+            )
         status = _status(guideline, edition)
         if edition.is_draft or edition is guideline.current:
             status = f"**{status}**"
-        cells = [edition_name(guideline, edition), status, wareki(edition.enacted, lang), wareki(edition.effective, lang)]
+        cells = [
+            edition_name(guideline, edition),
+            status,
+            wareki(edition.enacted, lang),
+            wareki(edition.effective, lang),
+        ]
         out.append("| " + " | ".join([*cells, text, compared]) + " |")
     out.append("")
     return "\n".join(out)
@@ -729,13 +754,13 @@ def _number(provision: Provision | None, other: Provision | None, tag: str) -> s
 
 def _compare_cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
     if row.kind == "added":
-        new = f'{_number(row.new, None, "ins")}{_segments(row.new_segments, "ins")}'
+        new = f"{_number(row.new, None, 'ins')}{_segments(row.new_segments, 'ins')}"
         return f'<span class="compare-mark">{label(guideline, "added")}</span>{new}', ""
     if row.kind == "deleted":
-        old = f'{_number(row.old, None, "del")}{_segments(row.old_segments, "del")}'
+        old = f"{_number(row.old, None, 'del')}{_segments(row.old_segments, 'del')}"
         return f'<span class="compare-mark">{label(guideline, "deleted")}</span>', old
-    new = f'{_number(row.new, row.old, "ins")}{_segments(row.new_segments, "ins")}'
-    old = f'{_number(row.old, row.new, "del")}{_segments(row.old_segments, "del")}'
+    new = f"{_number(row.new, row.old, 'ins')}{_segments(row.new_segments, 'ins')}"
+    old = f"{_number(row.old, row.new, 'del')}{_segments(row.old_segments, 'del')}"
     if row.renumbered and row.old is not None:
         new += f' <span class="compare-mark">{label(guideline, "renumbered", old=html.escape(row.old.number))}</span>'
     return new, old
@@ -776,7 +801,7 @@ def render_compare(guideline: Guideline, edition: Edition, old: Edition | None =
             if not omitted:
                 rows.append(
                     f'<tr class="compare-omitted"><td>{label(guideline, "omitted")}</td>'
-                    f'<td>{label(guideline, "omitted")}</td></tr>'
+                    f"<td>{label(guideline, 'omitted')}</td></tr>"
                 )
                 omitted = True
         else:

@@ -45,9 +45,7 @@ def counterpart(original: Path, lang: str) -> Path:
 def originals(root: Path) -> list[Path]:
     """Every Japanese source that a complete translation covers."""
     # Edition page stubs carry no prose: the build writes them in each language.
-    docs = [
-        p for p in (root / "docs").rglob("*.md") if len(p.name.split(".")) == 2 and "editions" not in p.parts
-    ]
+    docs = [p for p in (root / "docs").rglob("*.md") if len(p.name.split(".")) == 2 and "editions" not in p.parts]
     return sorted([*(root / "editions").glob("*.ja.md"), *docs, *(root / "glossary").glob("*.ja.yml")])
 
 

@@ -59,7 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         trailing = [t for t in translation.status(_root, lang) if t.state != "current"]
         _stale.update(t.translation.resolve() for t in trailing if t.state == "stale")
         for item in trailing:
-            log.info(f"translation {item.state}: {item.translation.relative_to(_root)} (Japanese: {item.original.relative_to(_root)})")
+            log.info(
+                f"translation {item.state}: {item.translation.relative_to(_root)} (Japanese: {item.original.relative_to(_root)})"
+            )
         if trailing:
             log.info(f"{len(trailing)} '{lang}' translation(s) trail the Japanese; run 'guideline translations'")
     return config
@@ -162,7 +164,10 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
             page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
             body = render.render_compare(guideline, edition)
         if edition.lang != guideline.lang:  # not translated yet: the Japanese, marked as such
-            return render.notice(guideline, "untranslated") + f'<div lang="{edition.lang}" markdown="1">\n\n{body}\n\n</div>\n'
+            return (
+                render.notice(guideline, "untranslated")
+                + f'<div lang="{edition.lang}" markdown="1">\n\n{body}\n\n</div>\n'
+            )
         return body
     if kind == "checklist":
         return markdown + "\n\n" + render.render_checklist(guideline)
@@ -197,4 +202,3 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     guideline = _guideline(config)
     return render.annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))
-

@@ -151,8 +151,10 @@ def copy_skeleton(target: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("hooks", "overrides", "docs/assets"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for stub in ROOT.glob("docs/*.md"):
-        shutil.copy(stub, target / "docs" / stub.name)
+    for stub in ("text.md", "checklist.md", "glossary.md"):
+        shutil.copy(ROOT / "docs" / stub, target / "docs" / stub)
+    home = "---\nrender: home\ntitle: ホーム\n---\n\n# ホーム\n\n<!-- latest-change -->\n\n<!-- clause-index -->\n"
+    (target / "docs/index.md").write_text(home, encoding="utf-8")
     (target / "docs/editions").mkdir(parents=True)
     shutil.copy(ROOT / "docs/editions/index.md", target / "docs/editions/index.md")
 

@@ -212,3 +212,12 @@ def test_drafts_are_left_out_of_the_production_build(tiny_site: Site, status: st
     )
     assert tiny_site.build().returncode == 0
     assert ("単なる噂や憶測" in tiny_site.html("text")) is (status == "published")
+
+
+def test_unknown_reference_on_a_hand_written_page(tiny_site: Site) -> None:
+    text = (tiny_site.root / "docs/index.md").read_text(encoding="utf-8") + "\n迷ったら[](clause:consultation)へ。\n"
+    tiny_site.write("docs/index.md", text)
+    assert_fails_with(
+        tiny_site,
+        f"docs/index.md:{line_of(text, 'consultation')}: error: unknown cross-reference 'clause:consultation'",
+    )
