@@ -90,17 +90,6 @@
     toggle.setAttribute("aria-pressed", collapsed ? "false" : "true");
   });
 
-  /* Switching language keeps the place: the other language's page opens on the same provision. */
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
-    if (!link || !window.location.hash) return;
-    var target = new URL(link.getAttribute("href"), window.location.href);
-    if (!target.hash) {
-      target.hash = window.location.hash;
-      link.setAttribute("href", target.href);
-    }
-  });
-
   /* A link to a provision that a later edition removed lands on its tombstone page. */
   var removed = document.getElementById("removed-provisions");
   var id = decodeURIComponent(window.location.hash.slice(1));

@@ -1,0 +1,82 @@
+"""Browser fixtures: the real site built once per session, served on loopback, seen through Chromium.
+
+The site is built with drafts (GUIDELINE_DRAFTS=1), so every kind of page the division uses,
+the draft's 新旧対照表 included, is tested. Test functions that take ``page_type`` run once per
+kind of page found in that build, in both languages: a new kind of page is tested as it appears.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from .harness import ENV, Visit, build_site, launch, new_visit, page_types, serve
+
+_built: dict[str, Path] = {}
+
+
+def _site(config: pytest.Config) -> Path:
+    """Build the site on first use (collection needs it to list the page types)."""
+    if "site" not in _built:
+        out = Path(tempfile.mkdtemp(prefix="guideline-browser-"))
+        _built["site"] = build_site(out / "site", **ENV)
+    return _built["site"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for path in _built.values():
+        shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "page_type" in metafunc.fixturenames:
+        types = page_types(_site(metafunc.config))
+        metafunc.parametrize("page_type", types, ids=[t.id for t in types])
+    if "compare_page" in metafunc.fixturenames:  # 新旧対照表: skipped until the build has one
+        types = [t for t in page_types(_site(metafunc.config)) if t.kind == "editions/*/compare"]
+        metafunc.parametrize("compare_page", types, ids=[t.id for t in types])
+
+
+@pytest.fixture(scope="session")
+def site(request: pytest.FixtureRequest) -> Path:
+    return _site(request.config)
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+# One Playwright (and Chromium) per module, not per session: a thread can run only one Playwright
+# at a time, and other test modules (tests/test_publish_nginx.py) start their own.
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = launch(playwright)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def visit(browser: Browser, base_url: str) -> Iterator[Visit]:
+    visit = new_visit(browser, base_url)
+    yield visit
+    visit.context.close()

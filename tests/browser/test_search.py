@@ -1,0 +1,250 @@
+"""Search as staff use it: Japanese typed as they would say it, in the real search box, in Chromium.
+
+The hit rate is measured on tests/search_queries.yml for this site's search and for Material's own
+search (the same site built with GUIDELINE_SEARCH=material), in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .harness import (
+    ENV,
+    MKDOCS,
+    ROOT,
+    Outcome,
+    Visit,
+    build_site,
+    hit_rate,
+    load_queries,
+    new_visit,
+    open_search,
+    run_queries,
+    search,
+    serve,
+)
+
+# Measured on 88 queries (78 Japanese, 10 English): this site's search answers all of them in the
+# top 3 (1.00), Material's own 26 (0.30). The floor leaves room for two queries to slip while the
+# commentary is edited; `make bench-search` shows which: fix the search or add words to its list,
+# never lower the floor to pass.
+HIT_RATE_FLOOR = 0.97
+
+
+@pytest.fixture(scope="session")
+def material_url(site: Path) -> Iterator[str]:
+    """The same site with Material's own search, for comparison."""
+    out = build_site(site.parent / "material-search", GUIDELINE_SEARCH="material", **ENV)
+    with serve(out) as url:
+        yield url
+
+
+def misses(outcomes: list[Outcome]) -> str:
+    return "\n".join(
+        f"  {o.query.text} -> {' '.join(o.query.expected)}; got {' '.join(o.pages[:3]) or 'nothing'}"
+        for o in outcomes
+        if not o.hit()
+    )
+
+
+def test_hit_rate_at_3_beats_materials_search(browser: Browser, base_url: str, material_url: str) -> None:
+    queries = load_queries()
+    assert len(queries) >= 40
+    ours = run_queries(browser, base_url, queries)
+    material = run_queries(browser, material_url, queries)
+    ours_rate, material_rate = hit_rate(ours), hit_rate(material)
+    print(f"hit rate@3: this site's search {ours_rate:.3f}, Material's {material_rate:.3f} ({len(queries)} queries)")
+    assert ours_rate >= HIT_RATE_FLOOR, f"hit rate@3 {ours_rate:.3f} < {HIT_RATE_FLOOR}; missed:\n{misses(ours)}"
+    assert ours_rate > material_rate
+    # Material's search runs for real in this comparison: it answers the single words it can.
+    assert material_rate > 0, "Material's search answered nothing: is its worker running?"
+
+
+@pytest.fixture
+def search_page(visit: Visit) -> Page:
+    page = visit.page()
+    page.goto("/")
+    open_search(page)
+    return page
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # The phrases of the issue: Material's search finds none of them.
+        ("ネットワーク上", "/clauses/accuracy/"),
+        ("公開された情報", "/clauses/accuracy/"),
+        ("守秘義務を遵守", "/clauses/confidentiality/"),
+        ("情報セキュリティ", "/clauses/security/"),
+        # Part of a compound word, and a phrase with its particles.
+        ("推進課長", "/clauses/consultation/"),
+        ("噂を広めない", "/clauses/rumors/"),
+        # Kana as typed: hiragana for a katakana word, half-width katakana, full-width letters.
+        ("ぱすわーど", "/clauses/security/"),
+        ("ﾊﾟｽﾜｰﾄﾞ", "/clauses/security/"),
+        ("ＵＲＬ", "/clauses/obscene-links/"),
+    ],
+)
+def test_japanese_as_typed_finds_the_provision_first(search_page: Page, query: str, first: str) -> None:
+    pages = search(search_page, query)
+    assert pages[:1] == [first], pages
+
+
+def test_results_mark_what_matched(search_page: Page) -> None:
+    search(search_page, "守秘義務を遵守")
+    first = search_page.locator("li.md-search-result__item").first
+    marks = first.locator("mark").all_inner_texts()
+    assert "守秘義務を遵守" in marks or {"守秘義務", "遵守"} <= set(marks), marks
+
+
+def test_search_by_keyboard(visit: Visit) -> None:
+    page = visit.page()
+    page.goto("/checklist/")
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    # An input method commits the word, and the key that commits it is released in the box.
+    page.keyboard.insert_text("パスワードの管理")
+    page.keyboard.press("End")
+    first = page.locator("li.md-search-result__item a.md-search-result__link").first
+    expect(first).to_be_visible()
+    href = first.get_attribute("href") or ""
+    assert "/clauses/security/" in href, href
+    page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/clauses/security/**")
+    # Material marks the words on the page it opens.
+    expect(page.locator("article mark[data-md-highlight]").first).to_contain_text("パスワード")
+    assert visit.errors == []
+
+
+def test_enter_in_the_box_opens_the_first_result(search_page: Page) -> None:
+    pages = search(search_page, "アカウントが乗っ取られた")
+    search_page.locator("input.md-search__input").press("Enter")
+    search_page.wait_for_url(f"**{pages[0]}**")
+
+
+def test_each_language_searches_its_own_pages(browser: Browser, base_url: str) -> None:
+    """From /en/ every result is an English address (a translated page, or an untranslated one's
+    fallback); from / none is."""
+    visit = new_visit(browser, base_url)
+    try:
+        for home in ("/", "/en/"):
+            page = visit.page()
+            page.goto(home)
+            open_search(page)
+            found = [p for query in ("噂", "rumor", "パスワード", "password") for p in search(page, query)]
+            assert found, f"nothing found from {home}"
+            english = [p for p in found if p.startswith("/en/")]
+            assert english == (found if home == "/en/" else []), f"from {home}: {found}"
+    finally:
+        visit.context.close()
+
+
+def test_english_pages_are_found_in_english(browser: Browser, base_url: str, site: Path) -> None:
+    """Every translated page in the real site's index is found from /en/ by words of its title."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    articles = [d for d in index["docs"] if d["location"].startswith("en/") and "#" not in d["location"]]
+    if not articles:
+        pytest.skip("no English page in the index yet: English pages still fall back to Japanese")
+    visit = new_visit(browser, base_url)
+    try:
+        page = visit.page()
+        page.goto("/en/")
+        open_search(page)
+        for article in articles[:10]:
+            words = [w for w in article["title"].split() if w.isascii() and w.isalpha() and len(w) > 3]
+            if not words:
+                continue
+            pages = search(page, " ".join(words[:4]))
+            assert f"/{article['location']}" in pages[:3], (article["title"], pages[:3])
+    finally:
+        visit.context.close()
+
+
+# A tiny bilingual site: the same theme, i18n and search set-up as the real one, two languages, one
+# page translated and one not, so that the per-language search is tested with real English text.
+TINY_MKDOCS = """\
+site_name: テスト
+site_url: http://127.0.0.1/
+theme:
+  name: material
+  custom_dir: overrides
+  language: ja
+  font: false
+  features: [search.highlight]
+extra:
+  guideline_search: ja
+extra_javascript:
+  - assets/language-switch.js
+plugins:
+  - search:
+      lang: ja
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      reconfigure_material: true
+      reconfigure_search: true
+      languages:
+        - {locale: ja, default: true, name: 日本語, build: true}
+        - {locale: en, name: English, build: true}
+"""
+TINY_PAGES = {
+    "index.md": "# ホーム\n\nはじめに。\n",
+    "index.en.md": "# Home\n\nWelcome.\n",
+    "rumors.md": "# 噂\n\n確かめられていない噂を発信してはなりません。\n",
+    "rumors.en.md": "# Rumours\n\nDo not post rumours that nobody has confirmed.\n",
+    "only-ja.md": "# 掲示板\n\n庁舎の掲示板の使い方です。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def bilingual_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("bilingual")
+    (root / "mkdocs.yml").write_text(TINY_MKDOCS, encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "docs" / "assets").mkdir(parents=True)
+    for asset in ("search-ja.js", "search-ja-setup.js", "language-switch.js"):
+        shutil.copy(ROOT / "docs" / "assets" / asset, root / "docs" / "assets" / asset)
+    for name, text in TINY_PAGES.items():
+        (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", "site"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("home", "query", "expected"),
+    [
+        ("/en/", "rumour", ["/en/rumors/"]),  # English text, found from the English site
+        ("/en/", "confirmed", ["/en/rumors/"]),  # inflected English, from the start of the word
+        ("/", "rumour", []),  # ... and not from the Japanese one
+        ("/", "噂", ["/rumors/"]),  # Japanese text, from the Japanese site
+        ("/en/", "噂", []),  # ... not from the English one, where the page is translated
+        ("/en/", "掲示板", ["/en/only-ja/"]),  # an untranslated page: found at its English address
+        ("/", "掲示板", ["/only-ja/"]),
+    ],
+)
+def test_search_follows_the_readers_language(
+    browser: Browser, bilingual_url: str, home: str, query: str, expected: list[str]
+) -> None:
+    visit = new_visit(browser, bilingual_url)
+    try:
+        page = visit.page()
+        page.goto(home)
+        open_search(page)
+        assert search(page, query) == expected
+        assert visit.errors == []
+    finally:
+        visit.context.close()
