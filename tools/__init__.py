@@ -1,0 +1,1 @@
+"""Tools that work on the built site: checks before publishing, and the publisher itself (no MkDocs import)."""
