@@ -5,10 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 SITE := build/site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint unit browser chromium clean
+.PHONY: serve build check test lint chromium clean bench bench-search publish rollback releases nginx-conf smoke
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python >= 3.11 is required"; exit 1; }
@@ -30,20 +31,63 @@ check: $(STAMP)
 	$(BIN)/guideline check
 
 lint: $(STAMP)
-	$(BIN)/ruff check guideline hooks tests
-	$(BIN)/ruff format --check guideline hooks tests
+	$(BIN)/ruff check guideline hooks tests tools
+	$(BIN)/ruff format --check guideline hooks tests tools
 	$(BIN)/mypy
+	$(BIN)/actionlint -config-file .github/actionlint.yaml .github/workflows/*.yml
 
-## chromium: Debian's Chromium and a Japanese font for the browser tests, installed when missing
+## chromium: Debian's Chromium, a Japanese font, nginx and poppler-utils (PDF pages to images) for the browser and server tests, installed when missing
 chromium:
-	@{ command -v chromium && fc-list :lang=ja | grep -q .; } >/dev/null 2>&1 || { \
+	@{ command -v chromium && fc-list :lang=ja | grep -q . && test -x /usr/sbin/nginx && command -v pdftoppm; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk fontconfig >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk fontconfig nginx poppler-utils >/dev/null; }
 
 ## test: lint, type-check, build strictly and run every test, browser tests included
-test: $(STAMP) chromium lint
+test: $(STAMP) $(NODE_STAMP) chromium lint
 	$(BIN)/pytest -q
+
+# axe-core (and its Japanese locale) for the accessibility tests, at the version in package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## bench: build time against plain Material, growth, diffs, editing under `mkdocs serve`, page weight (~10 min on 2 cores); writes BENCHMARK.md and README's figures
+bench: $(STAMP)
+	$(BIN)/python bench/perf.py
+
+## bench-search: hit rate at 3 of this site's search and of Material's own, on tests/search_queries.yml
+bench-search: $(STAMP) chromium
+	$(BIN)/python bench/search.py
+
+# Publishing to the intranet server (docs/division/operations.md). DEST holds releases/ and the
+# `current` symlink nginx serves; SITE_URL is the published address, e.g. http://intranet.example/guidelines/hanibon/
+PUBLISH = $(BIN)/python -m tools.publish
+
+## publish: build with --strict, check, and switch DEST/current to the new release atomically (DEST=… SITE_URL=… [KEEP=5])
+publish: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/srv/hanibon SITE_URL=http://intranet.example/guidelines/hanibon/"; exit 2; }
+	$(PUBLISH) publish --dest "$(DEST)" --site-url "$(SITE_URL)" --keep "$(or $(KEEP),5)"
+
+## rollback: point DEST/current back at the release before it (DEST=… [TO=<release>])
+rollback: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/srv/hanibon [TO=20260401T090000Z]"; exit 2; }
+	$(PUBLISH) rollback --dest "$(DEST)" $(if $(TO),--to "$(TO)")
+
+## releases: list the releases in DEST, the live one marked with *
+releases: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make releases DEST=/srv/hanibon"; exit 2; }
+	$(PUBLISH) status --dest "$(DEST)"
+
+## nginx-conf: render deploy/nginx/hanibon.conf for DEST and SITE_URL into DEST/nginx/hanibon.conf
+nginx-conf: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make nginx-conf DEST=/srv/hanibon SITE_URL=http://intranet.example/guidelines/hanibon/"; exit 2; }
+	$(PUBLISH) nginx-conf --dest "$(DEST)" --site-url "$(SITE_URL)"
+
+## smoke: ask the server at SITE_URL whether it serves DEST's live release, with its headers and 404 page
+smoke: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make smoke DEST=/srv/hanibon SITE_URL=http://intranet.example/guidelines/hanibon/"; exit 2; }
+	$(PUBLISH) smoke --dest "$(DEST)" --site-url "$(SITE_URL)"
 
 clean:
 	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

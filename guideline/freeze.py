@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .edition import Edition
+from .frontmatter import SAFE_LOADER
 from .problems import Problems
 
 RECORD = "editions/releases.yml"
@@ -45,7 +46,11 @@ def read_record(root: Path, problems: Problems) -> dict[str, dict[str, Any]]:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.load(text, Loader=SAFE_LOADER) or {}
+        except yaml.YAMLError:
+            data = yaml.safe_load(text) or {}  # PyYAML's own wording of the error, for the message below
     except yaml.YAMLError as error:
         problems.add(RECORD, 1, f"the release record is unreadable ({error}); restore it from version control")
         return {}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .frontmatter import parse_yaml
 from .problems import Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -27,8 +28,7 @@ class Term:
 
 def parse_glossary(text: str, path: str, problems: Problems) -> list[Term]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = parse_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.add(path, 1 + (mark.line if mark else 0), f"malformed glossary: {getattr(error, 'problem', error)}")

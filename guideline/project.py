@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import compare, freeze, references
@@ -46,7 +47,7 @@ class Guideline:
     @property
     def current(self) -> Edition:
         """The newest published edition: the text in force. A draft is never current."""
-        return [e for e in self.editions if not e.is_draft][-1]
+        return next(e for e in reversed(self.editions) if not e.is_draft)
 
     @property
     def published(self) -> list[Edition]:
@@ -79,7 +80,7 @@ class Guideline:
         """Published editions in this guideline's own language, which can be compared with each other."""
         return [e for e in self.published if e.lang == self.lang]
 
-    @property
+    @cached_property  # the editions never change after load; every removed provision's page asks
     def tombstones(self) -> dict[str, compare.Tombstone]:
         editions = self._comparable
         return compare.tombstones(editions, editions[-1]) if editions else {}
@@ -175,11 +176,17 @@ def languages(root: Path) -> list[str]:
     return sorted(found, key=lambda lang: (lang != DEFAULT_LANG, lang))
 
 
-def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True) -> Guideline:
-    """Read and validate every source of the guideline in ``lang``; drafts are left out unless asked for."""
-    original = None
-    if lang != DEFAULT_LANG:
+def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Guideline | None = None) -> Guideline:
+    """Read and validate every source of the guideline in ``lang``; drafts are left out unless asked for.
+
+    A translation is loaded with its Japanese original: ``original`` when the caller has just loaded
+    it (with the same ``drafts``), else read again.
+    """
+    if lang == DEFAULT_LANG:
+        original = None
+    elif original is None:
         original = load(root, DEFAULT_LANG, drafts)
+    if original is not None:
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
             return original  # nothing translated yet: the site shows the authoritative Japanese
     problems = Problems()

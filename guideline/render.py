@@ -23,6 +23,7 @@ LABELS = {
     "ja": {
         "edition": "第{name}版",
         "clauses_section": "逐条解説",
+        "chapter_range": "{first}〜{last}",  # a run of chapters in the navigation of a long guideline
         "division_section": "担当課向け",
         "paren": "（{text}）",
         "colon": "：",
@@ -107,6 +108,7 @@ LABELS = {
 LABELS["en"] = {
     "edition": "Edition {name}",
     "clauses_section": "Commentary",
+    "chapter_range": "{first}–{last}",
     "division_section": "For the division",
     "paren": " ({text})",
     "colon": ": ",
@@ -648,10 +650,15 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
         return rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if spelling.isascii() else escaped
 
     pattern = re.compile("|".join(alternative(s) for s, _ in spellings))
+    every = len({term.id for _, term in spellings})
     used: set[str] = set()
     depth = 0
     out: list[str] = []
-    for chunk in _TAG.split(content):
+    chunks = _TAG.split(content)
+    for index, chunk in enumerate(chunks):
+        if len(used) == every:  # each term is linked once: the rest of a long page stays as it is
+            out += chunks[index:]
+            break
         if chunk.startswith("<"):
             name = _TAG_NAME.match(chunk)
             if name and name.group(1).lower() in _SKIP_TAGS and not chunk.endswith("/>"):

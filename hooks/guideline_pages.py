@@ -25,7 +25,9 @@ from guideline.project import DEFAULT_LANG, Guideline, load
 
 log = get_plugin_logger("guideline")
 
-# One Guideline per language, rebuilt on every config load (modules stay cached under `mkdocs serve`).
+# One Guideline per language for the build under way: each build of the default language (each save under
+# `mkdocs serve` starts one) loads it afresh; the other languages, built right after it by
+# mkdocs-static-i18n, reuse it as their Japanese original instead of reading every source again.
 GENERATED = {"text", "editions", "edition", "compare"}  # stub pages whose whole content the build writes
 _loaded: dict[str, Guideline] = {}
 _stale: set[Path] = set()  # translations whose Japanese original changed since
@@ -41,7 +43,7 @@ def _guideline(config: MkDocsConfig) -> Guideline:
     if lang not in _loaded:
         drafts = os.environ.get("GUIDELINE_DRAFTS") == "1"
         try:
-            _loaded[lang] = load(_root, lang, drafts=drafts)
+            _loaded[lang] = load(_root, lang, drafts=drafts, original=_loaded.get(DEFAULT_LANG))
         except GuidelineError as error:
             raise PluginError(f"The guideline's sources have problems:\n{error}") from None
     return _loaded[lang]
@@ -50,9 +52,11 @@ def _guideline(config: MkDocsConfig) -> Guideline:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has set theme.language for this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _root
-    _loaded.clear()
+    root = Path(config.config_file_path).parent
+    if _language(config) == DEFAULT_LANG or root != _root:
+        _loaded.clear()
     _stale.clear()
-    _root = Path(config.config_file_path).parent
+    _root = root
     _guideline(config)  # fail early, before any page is read
     lang = _language(config)
     if lang != DEFAULT_LANG:
@@ -88,7 +92,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         clauses = [c for c in children if isinstance(c, Page) and c.file.src_uri.startswith(f"{pages.CLAUSES_DIR}/")]
         if clauses and len(clauses) == len(children):
             item.title = render.label(guideline, "clauses_section")
-            item.children = sorted(clauses, key=lambda page: order.get(page.file.src_uri, len(order)))
+            in_order = sorted(clauses, key=lambda page: order.get(page.file.src_uri, len(order)))
+            item.children = _by_chapter(guideline, in_order)
+            for child in item.children:
+                child.parent = item
     for item in nav.items:
         first = _pages(item)[:1]
         if isinstance(item, Section) and first and first[0].file.src_uri.startswith(f"{pages.DIVISION_DIR}/"):
@@ -107,6 +114,55 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         page.previous_page = nav.pages[i - 1] if i > 0 else None
         page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
     return nav
+
+
+FOLD = 10  # a navigation level longer than FOLD + 2 entries is folded into runs of FOLD
+
+
+def _by_chapter(guideline: Guideline, clauses: list[Page]) -> list[Page | Section]:
+    """The commentary pages grouped in a section per chapter, so that `navigation.prune` folds the others.
+
+    A top-level section is never pruned; without chapters every page would carry every commentary
+    link, and the site would grow with the square of the number of provisions. A long run of
+    chapters is folded again into runs of ten ("1〜10"), so a page's navigation grows with the
+    logarithm of the chapters. Removed provisions stay in the chapter they last stood in.
+    """
+    current = guideline.current
+    groups: dict[str, list[Page]] = {}
+    for page in clauses:
+        pid = Path(page.file.src_uri).name.split(".")[0]
+        editions = [current, *reversed(guideline.editions)]  # removed or only in a draft: where it last stood
+        edition = next((e for e in editions if pid in e.provisions), None)
+        chain = edition.ancestors(pid) if edition else []
+        top = chain[0].id if chain else pid
+        groups.setdefault(top if top in current.provisions else "", []).append(page)
+    chapters: list[tuple[str, str, Page | Section]] = []  # (first and last chapter number, navigation item)
+    removed: list[Page | Section] = []
+    for top, members in groups.items():
+        chapter = current.provisions.get(top)
+        if chapter is None:
+            removed.append(_section(render.label(guideline, "deleted_title"), members))
+            continue
+        number = chapter.number or chapter.heading
+        if len(members) == 1 and Path(members[0].file.src_uri).name.split(".")[0] == top:
+            chapters.append((number, number, members[0]))  # a chapter with no items, like 目的: its own page
+        else:
+            chapters.append((number, number, _section(f"{chapter.number} {chapter.heading}".strip(), members)))
+    while len(chapters) > FOLD + 2:
+        runs = [chapters[i : i + FOLD] for i in range(0, len(chapters), FOLD)]
+        chapters = []
+        for run in runs:
+            first, last = run[0][0], run[-1][1]
+            title = render.label(guideline, "chapter_range", first=first, last=last)
+            chapters.append((first, last, _section(title, [item for _, _, item in run])))
+    return [item for _, _, item in chapters] + removed
+
+
+def _section(title: str, children: list[Page] | list[Page | Section]) -> Section:
+    section = Section(title, list(children))
+    for child in children:
+        child.parent = section
+    return section
 
 
 def _nav_rank(item: object) -> int:
@@ -163,6 +219,10 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         else:
             page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
             body = render.render_compare(guideline, edition)
+        if kind == "compare" or not edition.is_draft:
+            # Searched elsewhere: the text in force on /text/, removed provisions on their tombstones. Indexed,
+            # every edition would answer the same sentence again, and the index would grow with each edition.
+            page.meta["search"] = {"exclude": True}
         if edition.lang != guideline.lang:  # not translated yet: the Japanese, marked as such
             return (
                 render.notice(guideline, "untranslated")
