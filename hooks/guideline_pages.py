@@ -86,13 +86,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Put the reader's path first and the commentary in the order of the current edition."""
     guideline = _guideline(config)
-    order = {pages.clause(pid): i for i, pid in enumerate(guideline.current.provisions)}
+    order = {pid: i for i, pid in enumerate(guideline.current.provisions)}
     for item in nav.items:
         children = item.children if isinstance(item, Section) else []
         clauses = [c for c in children if isinstance(c, Page) and c.file.src_uri.startswith(f"{pages.CLAUSES_DIR}/")]
         if clauses and len(clauses) == len(children):
             item.title = render.label(guideline, "clauses_section")
-            in_order = sorted(clauses, key=lambda page: order.get(page.file.src_uri, len(order)))
+            # By provision id: the English sources are clauses/<id>.en.md, the Japanese clauses/<id>.md.
+            in_order = sorted(clauses, key=lambda page: order.get(_provision_id(page), len(order)))
             item.children = _by_chapter(guideline, in_order)
             for child in item.children:
                 child.parent = item
@@ -163,6 +164,10 @@ def _section(title: str, children: list[Page] | list[Page | Section]) -> Section
     for child in children:
         child.parent = section
     return section
+
+
+def _provision_id(page: Page) -> str:
+    return Path(page.file.src_uri).name.split(".")[0]
 
 
 def _nav_rank(item: object) -> int:

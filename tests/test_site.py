@@ -99,3 +99,13 @@ def test_checklist_has_a_question_for_every_commentary(built_site: Path) -> None
 def test_production_build_has_no_draft(built_site: Path) -> None:
     assert not (built_site / "editions/2").exists()
     assert "はにぽん" not in page_text(built_site, "text")
+
+
+@pytest.mark.parametrize("language", ["", "en"])
+def test_commentary_navigation_follows_the_text(built_site: Path, language: str) -> None:
+    html = (built_site / language / "clauses/rumors/index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"') : html.index('class="md-content"')]
+    order = [pid for pid in load(ROOT, drafts=False).current.provisions if f'href="../{pid}/"' in nav]
+    positions = [nav.index(f'href="../{pid}/"') for pid in order]
+    assert len(order) >= 8  # the chapter being read, at least
+    assert positions == sorted(positions)
