@@ -26,19 +26,12 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
 from tools import publish, sitecheck
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SUB_PATH = "/guidelines/hanibon/"
 CONTROL_PATH = "/csp-control/"  # the same release, under a CSP without the hashes: proves violations are seen
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed; `make chromium` installs it")
 
@@ -266,7 +259,7 @@ class Visit:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
