@@ -20,6 +20,7 @@ from guideline.problems import Problems
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+GUIDELINE = str(Path(sys.executable).parent / "guideline")
 
 # A two-chapter edition: enough to exercise numbering, sub-items and cross-references.
 TINY_EDITION = """\
@@ -140,6 +141,10 @@ class Site:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
             check=False,
         )
+
+    def guideline(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run the division's `guideline` command in this site, as the division would."""
+        return subprocess.run([GUIDELINE, *args], cwd=self.root, capture_output=True, text=True, check=False)
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path.strip("/") / "index.html"

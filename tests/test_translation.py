@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from conftest import TINY_CLAUSES, TINY_EDITION, Site
 
 from guideline.translation import source_hash
-
-GUIDELINE = str(Path(sys.executable).parent / "guideline")
 
 EDITION_EN = """\
 ---
@@ -138,13 +134,12 @@ def test_stale_translation_is_reported_and_links_the_current_japanese(bilingual:
     html = bilingual.html("en/clauses/accuracy")
     assert "The Japanese original of this page has changed since it was translated" in html
     assert '<a href="../../../clauses/accuracy/" lang="ja" hreflang="ja">Read the current Japanese</a>' in html
-    listed = subprocess.run([GUIDELINE, "translations"], cwd=bilingual.root, capture_output=True, text=True, check=True)
+    listed = bilingual.guideline("translations")
+    assert listed.returncode == 0, listed.stderr
     assert (
         "docs/clauses/accuracy.en.md: stale; docs/clauses/accuracy.md changed since it was translated" in listed.stdout
     )
-    subprocess.run(
-        [GUIDELINE, "translations", "--mark-current", "docs/clauses/accuracy.en.md"], cwd=bilingual.root, check=True
-    )
+    assert bilingual.guideline("translations", "--mark-current", "docs/clauses/accuracy.en.md").returncode == 0
     build(bilingual)
     assert "may be out of date" not in bilingual.html("en/clauses/accuracy")
 
@@ -182,7 +177,8 @@ def test_untranslated_edition_is_shown_in_japanese_and_compared_with_the_japanes
 
 
 def test_every_tiny_clause_is_listed_when_nothing_is_translated(tiny_site: Site) -> None:
-    listed = subprocess.run([GUIDELINE, "translations"], cwd=tiny_site.root, capture_output=True, text=True, check=True)
+    listed = tiny_site.guideline("translations")
+    assert listed.returncode == 0, listed.stderr
     for clause in TINY_CLAUSES:
         assert f"docs/clauses/{clause}.en.md: missing; translate docs/clauses/{clause}.md" in listed.stdout
     assert "editions/1.en.md: missing; translate editions/1.ja.md" in listed.stdout
