@@ -152,7 +152,7 @@ def _terminal(segments: tuple[compare.Segment, ...], underline: bool) -> str:
 
 def standalone_compare(root: Path, guideline: Guideline, new: Edition, old: Edition) -> str:
     """A self-contained HTML page of the 新旧対照表 for printing and circulating."""
-    body = render.render_compare(guideline, new, old)
+    body = render.render_compare(guideline, new, old).text
     title_line, _, rest = body.partition("\n")
     title = title_line.removeprefix("# ")
     rest = re.sub(r'<p class="compare-controls">.*?</p>', "", rest, flags=re.DOTALL)

@@ -1,9 +1,10 @@
-"""Each generated page as Markdown (with md_in_html blocks), one function per page kind.
+"""Each generated page as Markdown, one function per page kind.
 
 The renderers take the validated ``Guideline`` and the source path of the page they
 write, and return Markdown for MkDocs (or any other Markdown site generator) to turn
 into HTML. Links to other pages are written as relative ``.md`` links so that the
-generator checks them; raw HTML attributes get final relative URLs.
+generator checks them; raw HTML attributes get final relative URLs. The generated HTML
+travels beside the Markdown in a ``Document`` (see there).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import html
 import json
 import re
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from . import compare, pages, references
 from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example
@@ -202,6 +206,49 @@ _VERDICT_CLASS = {OK: "ok", NG: "ng", CAUTION: "caution"}
 _VERDICT_ICON = {OK: "○", NG: "✕", CAUTION: "△"}
 
 
+@dataclass(frozen=True)
+class Html:
+    """A block of finished HTML with no Markdown in it."""
+
+    markup: str
+
+
+Part = str | Html
+# A word no editor writes: each build process draws its own.
+_PLACEHOLDER = f"guideline-block-{secrets.token_hex(6)}"
+_PLACEHOLDER_HTML = re.compile(rf"(?:<p>)?{_PLACEHOLDER}-(\d+)(?:</p>)?")
+
+
+class Document:
+    """A generated page: lines of Markdown, with blocks of finished HTML among them.
+
+    Python-Markdown parses raw HTML once more, tag by tag, though there is nothing in it to
+    convert; most of a generated page is HTML (the official text, post cards, histories, whole
+    editions), and converting it inline made the build a third slower than plain Material. So
+    ``markdown`` holds a one-word paragraph in place of each block, and ``fill`` puts the blocks
+    into the converted page. ``text`` is the page as plain Markdown, with the HTML inline.
+    """
+
+    def __init__(self, parts: Iterable[Part]) -> None:
+        self.parts = list(parts)
+        self.blocks = [part.markup for part in self.parts if isinstance(part, Html)]
+        count = iter(range(len(self.blocks)))
+        self.markdown = "\n".join(
+            f"\n{_PLACEHOLDER}-{next(count)}\n" if isinstance(part, Html) else part for part in self.parts
+        )
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part.markup if isinstance(part, Html) else part for part in self.parts)
+
+    def fill(self, converted: str) -> str:
+        """The HTML converted from ``markdown``, with each block in its place."""
+        filled, found = _PLACEHOLDER_HTML.subn(lambda match: self.blocks[int(match.group(1))], converted)
+        if found != len(self.blocks):
+            raise ValueError(f"{len(self.blocks)} HTML blocks to put back, {found} placeholders found")
+        return filled
+
+
 def label(guideline: Guideline, key: str, **values: str) -> str:
     """An interface string in the guideline's language."""
     return LABELS.get(guideline.lang, LABELS["ja"])[key].format(**values)
@@ -320,11 +367,11 @@ def notice(guideline: Guideline, key: str, href: str = "") -> str:
     )
 
 
-def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str, original_href: str = "") -> str:
+def _edition_text(guideline: Guideline, edition: Edition, from_doc: str, original_href: str = "") -> list[Part]:
     """The full official text of an edition, every provision anchored by its id."""
-    out = [f"# {edition.title}", "", _edition_meta(guideline, edition), ""]
+    out: list[Part] = [f"# {edition.title}", "", Html(_edition_meta(guideline, edition)), ""]
     if guideline.original is not None:
-        out.insert(2, notice(guideline, "reference_translation", original_href))
+        out[2:2] = [Html(notice(guideline, "reference_translation", original_href).strip()), ""]
     for top in edition.top_level():
         if top.kind == "preamble":
             out += [f"## {top.heading} {{#{top.id} .provision-heading .provision-heading--preamble}}", ""]
@@ -332,31 +379,32 @@ def render_edition_text(guideline: Guideline, edition: Edition, from_doc: str, o
             out += [f"## {top.label} {top.heading} {{#{top.id} .provision-heading}}", ""]
         if top.paragraphs:
             text = "".join(f"<p>{html.escape(p)}</p>" for p in top.paragraphs)
-            out += [
+            block = (
                 f'<div class="provision provision--{top.kind}"><div class="provision__text">{text}</div>'
-                f"{_actions(guideline, edition, top, from_doc)}</div>",
-                "",
-            ]
+                f"{_actions(guideline, edition, top, from_doc)}</div>"
+            )
         elif top.numbered:
-            out += [
-                f'<div class="provision provision--chapter">{_actions(guideline, edition, top, from_doc)}</div>',
-                "",
-            ]
-        out += [_provision_block(guideline, edition, edition.provisions[c], from_doc) for c in top.children]
-        out.append("")
-    return "\n".join(out)
+            block = f'<div class="provision provision--chapter">{_actions(guideline, edition, top, from_doc)}</div>'
+        else:
+            block = ""
+        block = "\n".join(
+            [block, *(_provision_block(guideline, edition, edition.provisions[c], from_doc) for c in top.children)]
+        ).strip()
+        if block:
+            out += [Html(block), ""]
+    return out
 
 
-def render_text(guideline: Guideline, original_href: str = "") -> str:
+def render_text(guideline: Guideline, original_href: str = "") -> Document:
     """The current text; links to provisions removed since land on their tombstones (see guideline.js)."""
-    body = render_edition_text(guideline, guideline.current, pages.TEXT, original_href)
+    out = _edition_text(guideline, guideline.current, pages.TEXT, original_href)
     removed = {pid: pages.url_link(pages.TEXT, pages.clause(pid)) for pid in guideline.tombstones}
     if removed:
-        body += f'\n<script type="application/json" id="removed-provisions">{json.dumps(removed)}</script>\n'
-    return body
+        out.append(Html(f'<script type="application/json" id="removed-provisions">{json.dumps(removed)}</script>'))
+    return Document(out)
 
 
-def _official_text(guideline: Guideline, provision: Provision, from_doc: str, edition: Edition | None = None) -> str:
+def _official_text(guideline: Guideline, provision: Provision, from_doc: str, edition: Edition | None = None) -> Html:
     """The provision's official text as the edition has it (the current one by default), with its context."""
     edition = edition or guideline.current
     context = "".join(
@@ -377,7 +425,7 @@ def _official_text(guideline: Guideline, provision: Provision, from_doc: str, ed
     read_in = pages.url_link(
         from_doc, pages.TEXT if edition is guideline.current else pages.edition(edition.name), provision.id
     )
-    return (
+    return Html(
         f'<section class="provision-box" aria-label="{html.escape(caption)}">'
         f'<p class="provision-box__label">{html.escape(caption)}</p>{context}'
         f'<div class="provision-box__text">{own}{children}</div>'
@@ -386,7 +434,7 @@ def _official_text(guideline: Guideline, provision: Provision, from_doc: str, ed
     )
 
 
-def _status_line(guideline: Guideline, provision_id: str) -> str:
+def _status_line(guideline: Guideline, provision_id: str) -> list[Part]:
     """Former numbers, a badge when the current edition revised it, and 要確認 when the commentary trails."""
     parts = []
     former = guideline.former_numbers(provision_id)
@@ -398,20 +446,20 @@ def _status_line(guideline: Guideline, provision_id: str) -> str:
     if guideline.changed_in_current(provision_id):
         badge = label(guideline, "changed_badge", edition=edition_name(guideline, guideline.current))
         parts.append(f'<span class="badge badge--changed">{badge}</span>')
-    out = f'<p class="provision-status">{" ".join(parts)}</p>\n' if parts else ""
+    out: list[Part] = [Html(f'<p class="provision-status">{" ".join(parts)}</p>')] if parts else []
     due = guideline.review_due(provision_id)
     commentary = guideline.commentaries.get(provision_id)
     if due is not None and commentary is not None:
         reviewed = label(guideline, "edition", name=commentary.reviewed)
         message = label(guideline, "review_due", reviewed=reviewed, changed=edition_name(guideline, due))
-        out += f'<div class="review-due" role="note"><p><strong>{message}</strong></p></div>\n'
+        out.append(Html(f'<div class="review-due" role="note"><p><strong>{message}</strong></p></div>'))
     return out
 
 
-def _history(guideline: Guideline, provision_id: str, from_doc: str) -> list[str]:
+def _history(guideline: Guideline, provision_id: str, from_doc: str) -> list[Part]:
     """Each edition in which the provision changed, with the change shown inline."""
     changes = guideline.history(provision_id)
-    out = [f"## {label(guideline, 'history')} {{#history}}", "", '<ol class="provision-history">']
+    items = []
     for change in changes:
         row = change.row
         link = pages.url_link(from_doc, pages.edition(change.edition.name), provision_id if row.new else None)
@@ -437,26 +485,26 @@ def _history(guideline: Guideline, provision_id: str, from_doc: str) -> list[str
                     for kind, text in compare.inline_diff(compare.wording(row.old), compare.wording(row.new))
                 )
         diff = f'<p class="provision-history__diff">{body}</p>' if body else ""
-        out.append(
+        items.append(
             f'<li><p class="provision-history__edition">{name}{label(guideline, "paren", text=when)} {what}</p>{diff}</li>'
         )
-    out += ["</ol>", ""]
-    return out
+    heading = f"## {label(guideline, 'history')} {{#history}}"
+    return [heading, "", Html(f'<ol class="provision-history">{"".join(items)}</ol>'), ""]
 
 
-def _tombstone(guideline: Guideline, provision_id: str) -> str:
+def _tombstone(guideline: Guideline, provision_id: str) -> Document:
     """What a removed provision's page keeps: when it went, its last text and where its subject went."""
     from_doc = pages.clause(provision_id)
     stone = guideline.tombstones[provision_id]
     title = f"{label(guideline, 'deleted_title')} {guideline.citation_label(provision_id)}"
-    out = [f"# {title}", ""]
+    out: list[Part] = [f"# {title}", ""]
     message = label(
         guideline,
         "tombstone",
         edition=edition_name(guideline, stone.removed_in),
         last=edition_name(guideline, stone.last_edition),
     )
-    out += [f'<div class="edition-banner edition-banner--deleted" role="note"><p>{message}</p></div>', ""]
+    out += [Html(f'<div class="edition-banner edition-banner--deleted" role="note"><p>{message}</p></div>'), ""]
     out += [_official_text(guideline, stone.last, from_doc, stone.last_edition), ""]
     if stone.successors:
         out += [label(guideline, "successors"), ""]
@@ -465,13 +513,13 @@ def _tombstone(guideline: Guideline, provision_id: str) -> str:
         out.append(label(guideline, "no_successors"))
     out.append("")
     out += _history(guideline, provision_id, from_doc)
-    return "\n".join(out)
+    return Document(out)
 
 
-def _post_card(guideline: Guideline, text: str, kind: str) -> str:
+def _post_card(guideline: Guideline, text: str, kind: str) -> Html:
     body = "<br>".join(html.escape(line) for line in text.splitlines())
     caption = label(guideline, "post" if kind == "post" else "fix")
-    return (
+    return Html(
         f'<figure class="post-card post-card--{kind}"><figcaption class="post-card__label">{caption}</figcaption>'
         f'<div class="post-card__header"><span class="post-card__avatar" aria-hidden="true">は</span>'
         f'<span class="post-card__name">{label(guideline, "account")}</span>'
@@ -480,45 +528,50 @@ def _post_card(guideline: Guideline, text: str, kind: str) -> str:
     )
 
 
-def _example(guideline: Guideline, example: Example, from_doc: str) -> str:
+def _example(guideline: Guideline, example: Example, from_doc: str) -> list[Part]:
     verdict = example.verdict
     css = _VERDICT_CLASS.get(verdict, "caution")
     notes = VERDICT_NOTES.get(guideline.lang, VERDICT_NOTES["ja"])
 
-    def field(key: str, label_key: str) -> str:
+    def field(key: str, label_key: str) -> list[Part]:
+        """A definition list of one field; its value is the editor's, so it stays Markdown."""
         value = render_references(guideline, example.fields.get(key, ""), from_doc)
-        return f'<dt>{label(guideline, label_key)}</dt>\n<dd markdown="span">{value}</dd>'
+        return [label(guideline, label_key), f":   {value}", ""]
 
-    parts = [
+    parts: list[Part] = [
         f"### {example.title} {{#{example.anchor}}}",
         "",
         f'<div class="example example--{css}" markdown="1">',
-        f'<p class="verdict verdict--{css}"><span class="verdict__icon" aria-hidden="true">{_VERDICT_ICON.get(verdict, "")}'
-        f'</span><span class="verdict__label">{label(guideline, "verdict")}{label(guideline, "colon")}</span>'
-        f'<strong class="verdict__value">{VOCABULARIES[guideline.lang].verdict(verdict)}</strong>'
-        f'<span class="verdict__note">{label(guideline, "paren", text=notes.get(verdict, ""))}</span></p>',
-        f'<dl class="example__fields" markdown="1">\n{field(SCENE, "scene")}\n</dl>',
+        Html(
+            f'<p class="verdict verdict--{css}"><span class="verdict__icon" aria-hidden="true">'
+            f'{_VERDICT_ICON.get(verdict, "")}</span><span class="verdict__label">'
+            f"{label(guideline, 'verdict')}{label(guideline, 'colon')}</span>"
+            f'<strong class="verdict__value">{VOCABULARIES[guideline.lang].verdict(verdict)}</strong>'
+            f'<span class="verdict__note">{label(guideline, "paren", text=notes.get(verdict, ""))}</span></p>'
+        ),
+        *field(SCENE, "scene"),
         _post_card(guideline, example.fields.get(POST, ""), "post"),
-        f'<dl class="example__fields" markdown="1">\n{field(REASON, "reason")}\n</dl>',
+        *field(REASON, "reason"),
     ]
     if example.fields.get(FIX):
         parts.append(_post_card(guideline, example.fields[FIX], "fix"))
     parts += ["</div>", ""]
-    return "\n".join(parts)
+    return parts
 
 
-def render_commentary(guideline: Guideline, commentary: Commentary) -> str:
+def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:
     """A provision's commentary page: its official text, 趣旨, examples, FAQs and links."""
     if guideline.is_removed(commentary.clause):
         return _tombstone(guideline, commentary.clause)
     from_doc = pages.clause(commentary.clause)
     provision = guideline.provision(commentary.clause)
-    out = [f"# {page_title(guideline, commentary.clause)}", "", _status_line(guideline, commentary.clause)]
+    out: list[Part] = [f"# {page_title(guideline, commentary.clause)}", "", *_status_line(guideline, commentary.clause)]
     out += [_official_text(guideline, provision, from_doc), ""]
     out += [f"## {label(guideline, 'intent')} {{#intent}}", ""]
     out += [render_references(guideline, p, from_doc) + "\n" for p in commentary.purpose]
     out += [f"## {label(guideline, 'examples')} {{#examples}}", ""]
-    out += [_example(guideline, e, from_doc) for e in commentary.examples]
+    for example in commentary.examples:
+        out += _example(guideline, example, from_doc)
     out += [f"## {label(guideline, 'faq')} {{#faq}}", ""]
     for faq in commentary.faqs:
         out += [f"### {faq.question} {{#{faq.anchor} .faq-question}}", ""]
@@ -529,12 +582,16 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> str:
     links = guideline.backlinks.get(commentary.clause, [])
     if not links:
         out.append(label(guideline, "no_backlinks"))
-    for link in links:
-        target = pages.md_link(from_doc, pages.clause(link.source), link.anchor)
-        out.append(f"- [{guideline.citation_label(link.source)}]({target})")
+    else:  # generated from the validated references, so already correct: HTML, not links for MkDocs to check
+        items = "".join(
+            f'<li><a href="{pages.url_link(from_doc, pages.clause(link.source), link.anchor)}">'
+            f"{html.escape(guideline.citation_label(link.source), quote=False)}</a></li>"
+            for link in links
+        )
+        out.append(Html(f"<ul>{items}</ul>"))
     out.append("")
     out += _history(guideline, commentary.clause, from_doc)
-    return "\n".join(out)
+    return Document(out)
 
 
 def page_title(guideline: Guideline, provision_id: str) -> str:
@@ -544,40 +601,44 @@ def page_title(guideline: Guideline, provision_id: str) -> str:
     return f"{provision.number} {guideline.title(provision_id)}".strip()
 
 
-def render_checklist(guideline: Guideline, intro: str = "") -> str:
-    """投稿前チェックリスト: one question per provision, grouped by chapter, each linking its provision."""
+def render_checklist(guideline: Guideline, markdown: str) -> Document:
+    """投稿前チェックリスト, after the page's own ``markdown``: one question per provision, by chapter."""
     from_doc = pages.CHECKLIST
     edition = guideline.current
-    out = [intro or label(guideline, "checklist_intro"), ""]
+    out: list[Part] = [markdown, "", label(guideline, "checklist_intro"), ""]
     for top in edition.top_level():
         ids = [top.id, *[d for c in top.children for d in (c, *edition.provisions[c].children)]]
         items = [guideline.commentaries[i] for i in ids if i in guideline.commentaries]
         if not items:
             continue
-        out += [f"## {top.label} {top.heading} {{#check-{top.id}}}", "", '<ul class="checklist">']
+        out += [f"## {top.label} {top.heading} {{#check-{top.id}}}", ""]
+        lines = []
         for commentary in items:
             pid = commentary.clause
             href = pages.url_link(from_doc, pages.clause(pid))
-            out.append(
+            lines.append(
                 f'<li class="checklist__item"><input type="checkbox" id="check-{pid}">'
                 f'<label for="check-{pid}">{html.escape(commentary.checklist)}</label> '
                 f'<a class="checklist__provision" href="{href}">{label(guideline, "checklist_provision")}{label(guideline, "colon")}'
                 f"{html.escape(guideline.citation_label(pid))}</a></li>"
             )
-        out += ["</ul>", ""]
-    return "\n".join(out)
+        out += [Html("\n".join(['<ul class="checklist">', *lines, "</ul>"])), ""]
+    return Document(out)
 
 
-def render_glossary(guideline: Guideline, intro: str = "") -> str:
-    out = [intro or label(guideline, "glossary_intro"), "", '<dl class="glossary">']
+def render_glossary(guideline: Guideline, markdown: str) -> Document:
+    """用語集, after the page's own ``markdown``: each term with its other spellings and its definition."""
+    lines = ['<dl class="glossary">']
     for term in guideline.glossary:
         aliases = "".join(
             f'<span class="glossary__alias">{label(guideline, "paren", text=html.escape(a))}</span>'
             for a in term.aliases
         )
-        out.append(f'<dt id="{term.id}">{html.escape(term.term)}{aliases}</dt><dd>{html.escape(term.definition)}</dd>')
-    out += ["</dl>", ""]
-    return "\n".join(out)
+        lines.append(
+            f'<dt id="{term.id}">{html.escape(term.term)}{aliases}</dt><dd>{html.escape(term.definition)}</dd>'
+        )
+    lines.append("</dl>")
+    return Document([markdown, "", label(guideline, "glossary_intro"), "", Html("\n".join(lines)), ""])
 
 
 def render_latest_change(guideline: Guideline, from_doc: str) -> str:
@@ -729,16 +790,16 @@ def _banner(guideline: Guideline, edition: Edition, from_doc: str) -> str:
         css = "superseded"
     else:
         return ""
-    return f'<div class="edition-banner edition-banner--{css}" role="note"><p>{message}</p></div>\n'
+    return f'<div class="edition-banner edition-banner--{css}" role="note"><p>{message}</p></div>'
 
 
-def render_edition_page(guideline: Guideline, edition: Edition) -> str:
+def render_edition_page(guideline: Guideline, edition: Edition) -> Document:
     """The full text of one edition as it was, with a banner when it is not the current text."""
     from_doc = pages.edition(edition.name)
-    body = render_edition_text(guideline, edition, from_doc)
-    title, _, rest = body.partition("\n")
+    title, *rest = _edition_text(guideline, edition, from_doc)
     heading = f"{title} {label(guideline, 'paren', text=edition_name(guideline, edition))}"
-    return "\n".join([heading, "", _banner(guideline, edition, from_doc), rest])
+    banner: list[Part] = [Html(b), ""] if (b := _banner(guideline, edition, from_doc)) else []
+    return Document([heading, "", *banner, *rest])
 
 
 def _segments(segments: tuple[compare.Segment, ...], tag: str) -> str:
@@ -773,7 +834,7 @@ def _compare_cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
     return new, old
 
 
-def render_compare(guideline: Guideline, edition: Edition, old: Edition | None = None) -> str:
+def render_compare(guideline: Guideline, edition: Edition, old: Edition | None = None) -> Document:
     """新旧対照表: 改正後 on the left, 改正前 on the right, changes underlined, unchanged rows collapsed as (略).
 
     ``old`` defaults to the edition this one revises.
@@ -824,21 +885,13 @@ def render_compare(guideline: Guideline, edition: Edition, old: Edition | None =
         f'<thead><tr><th scope="col">{label(guideline, "new_side")}</th>'
         f'<th scope="col">{label(guideline, "old_side")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
-    out = [
-        f"# {title}",
-        "",
+    blocks = [
         _banner(guideline, edition, pages.comparison(edition.name)) if edition.is_draft else "",
         f'<div class="compare-meta"><p>{side("new_side", edition)}</p><p>{side("old_side", old)}</p>'
         f'<p>{label(guideline, "order_note")} <strong class="compare-legend">{label(guideline, "legend")}</strong></p></div>',
-        "",
-    ]
-    if not comparison.changed_rows:
-        out += [f"<p>{label(guideline, 'no_changes')}</p>", ""]
-    out += [
+        f"<p>{label(guideline, 'no_changes')}</p>" if not comparison.changed_rows else "",
         f'<p class="compare-controls"><button type="button" class="compare-toggle" aria-controls="compare-table" '
         f'aria-pressed="false">{label(guideline, "show_all")}</button></p>',
-        "",
         table,
-        "",
     ]
-    return "\n".join(out)
+    return Document([f"# {title}", "", Html("\n".join(block for block in blocks if block)), ""])

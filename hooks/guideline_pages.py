@@ -31,6 +31,7 @@ log = get_plugin_logger("guideline")
 GENERATED = {"text", "editions", "edition", "compare"}  # stub pages whose whole content the build writes
 _loaded: dict[str, Guideline] = {}
 _stale: set[Path] = set()  # translations whose Japanese original changed since
+_documents: dict[str, render.Document] = {}  # by page: the HTML blocks its Markdown holds places for
 _root: Path = Path()
 
 
@@ -56,6 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _language(config) == DEFAULT_LANG or root != _root:
         _loaded.clear()
     _stale.clear()
+    _documents.clear()
     _root = root
     _guideline(config)  # fail early, before any page is read
     lang = _language(config)
@@ -196,15 +198,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     original_href = pages.between(page.url, page.url.removeprefix(f"{guideline.lang}/"))
     if fallback and guideline.original is not None:
         # No translation: show the Japanese, marked as Japanese for screen readers and the browser.
-        body = _render(markdown, page, guideline.original, "")
+        body = _set_aside(page, _render(markdown, page, guideline.original, ""))
         return render.notice(guideline, "untranslated") + f'<div lang="ja" markdown="1">\n\n{body}\n\n</div>\n'
-    body = _render(markdown, page, guideline, original_href)
+    body = _set_aside(page, _render(markdown, page, guideline, original_href))
     if source in _stale:
         return render.notice(guideline, "stale_translation", original_href) + body
     return body
 
 
-def _render(markdown: str, page: Page, guideline: Guideline, original_href: str) -> str:
+def _set_aside(page: Page, document: render.Document) -> str:
+    """The page's Markdown; its HTML blocks wait for ``on_page_content`` (see ``render.Document``)."""
+    if document.blocks:
+        _documents[page.file.src_uri] = document
+    return document.markdown
+
+
+def _render(markdown: str, page: Page, guideline: Guideline, original_href: str) -> render.Document:
     src = page.file.src_uri
     kind = page.meta.get("render")
     if src.startswith(f"{pages.CLAUSES_DIR}/"):
@@ -215,7 +224,7 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         return render.render_text(guideline, original_href)
     if kind == "editions":
         page.meta["title"] = render.label(guideline, "editions_title")
-        return render.render_editions_index(guideline)
+        return render.Document([render.render_editions_index(guideline)])
     if kind in ("edition", "compare"):
         edition = guideline.edition(str(page.meta.get("edition")))
         if kind == "edition":
@@ -229,20 +238,18 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
             # every edition would answer the same sentence again, and the index would grow with each edition.
             page.meta["search"] = {"exclude": True}
         if edition.lang != guideline.lang:  # not translated yet: the Japanese, marked as such
-            return (
-                render.notice(guideline, "untranslated")
-                + f'<div lang="{edition.lang}" markdown="1">\n\n{body}\n\n</div>\n'
-            )
+            notice = render.notice(guideline, "untranslated")
+            return render.Document([notice, f'<div lang="{edition.lang}" markdown="1">', "", *body.parts, "", "</div>"])
         return body
     if kind == "checklist":
-        return markdown + "\n\n" + render.render_checklist(guideline)
+        return render.render_checklist(guideline, markdown)
     if kind == "glossary":
-        return markdown + "\n\n" + render.render_glossary(guideline)
+        return render.render_glossary(guideline, markdown)
     if kind == "home":
         markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
         markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
-        return render.render_references(guideline, markdown, src)
-    return markdown
+        return render.Document([render.render_references(guideline, markdown, src)])
+    return render.Document([markdown])
 
 
 @event_priority(40)  # after mkdocs-static-i18n (50) has pointed the language selector at this page
@@ -263,6 +270,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     In a 新旧対照表 an underline means a revision, so nothing else may be underlined there.
     """
+    document = _documents.pop(page.file.src_uri, None)
+    if document is not None:
+        try:
+            html = document.fill(html)
+        except ValueError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
     if page.meta.get("render") in ("glossary", "compare"):
         return html
     guideline = _guideline(config)

@@ -168,3 +168,19 @@ def test_latin_glossary_terms_match_whole_words_only() -> None:
         '<p>A mistake, a <a class="glossary-term" href="../glossary/#stake" title="An interest.">stake</a>, '
         '非<a class="glossary-term" href="../glossary/#kokai" title="Publication.">公開</a></p>'
     )
+
+
+def test_document_keeps_its_html_out_of_markdown_and_puts_it_back() -> None:
+    import markdown
+
+    from guideline.render import Document, Html
+
+    document = Document(["# Title", "", Html('<div class="box">*not* Markdown</div>'), "", "*Markdown*"])
+    assert "box" not in document.markdown
+    assert document.text == '# Title\n\n<div class="box">*not* Markdown</div>\n\n*Markdown*'
+    converted = markdown.markdown(document.markdown)
+    assert document.fill(converted) == (
+        '<h1>Title</h1>\n<div class="box">*not* Markdown</div>\n<p><em>Markdown</em></p>'
+    )
+    with pytest.raises(ValueError, match="1 HTML blocks to put back, 0 placeholders found"):
+        document.fill("<h1>Title</h1>")

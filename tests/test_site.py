@@ -68,14 +68,15 @@ def test_every_commentary_page_carries_its_examples_and_faqs(built_site: Path) -
         for faq in commentary.faqs:
             assert faq.anchor in ids, (clause, faq.anchor)
         assert html.count('class="example example--') == len(commentary.examples), clause
+        assert html.count("<dd>") == 2 * len(commentary.examples), clause  # 場面 and 理由, Markdown converted
         assert 'class="example example--ok"' in html and 'class="example example--ng"' in html, clause
         assert guideline.provision(clause).paragraphs[0] in "".join(
             parse(built_site / f"clauses/{clause}/index.html").text
         )
 
 
-def test_no_cross_reference_is_left_unrendered(built_site: Path) -> None:
-    unrendered = re.compile(r'\]\(clause:|href="clause:')
+def test_no_cross_reference_or_placeholder_is_left_unrendered(built_site: Path) -> None:
+    unrendered = re.compile(r'\]\(clause:|href="clause:|guideline-block-')
     leftovers = [p for p in built_site.rglob("*.html") if unrendered.search(p.read_text(encoding="utf-8"))]
     assert leftovers == []
 
