@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from linkcheck import PageLinks, broken_links, parse
+from pagetext import PageText, parse
 
 from guideline.project import load
 
@@ -28,7 +28,7 @@ def page_text(site: Path, url: str) -> str:
     """The visible text of a page's article, without navigation or header."""
     html = (site / url / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article") : html.index("</article>")]
-    parser = PageLinks()
+    parser = PageText()
     parser.feed(article)
     return "".join(parser.text)
 
@@ -79,14 +79,6 @@ def test_no_cross_reference_or_placeholder_is_left_unrendered(built_site: Path) 
     unrendered = re.compile(r'\]\(clause:|href="clause:|guideline-block-')
     leftovers = [p for p in built_site.rglob("*.html") if unrendered.search(p.read_text(encoding="utf-8"))]
     assert leftovers == []
-
-
-@pytest.mark.parametrize("language", ["", "en"])
-def test_every_link_and_anchor_on_the_site_resolves(built_site: Path, language: str) -> None:
-    root = built_site / language
-    pages = [p for p in root.rglob("index.html") if language or "en" not in p.relative_to(root).parts[:1]]
-    assert len(pages) >= 25
-    assert broken_links(built_site, pages) == []
 
 
 def test_checklist_has_a_question_for_every_commentary(built_site: Path) -> None:

@@ -71,6 +71,11 @@ BROKEN = [
         id="missing-anchor",
     ),
     pytest.param(
+        {"text/index.html": '<button class="copy-link" data-href="./" data-pinned="../editions/9/#x">c</button>'},
+        r"text/index.html: '../editions/9/#x' points to editions/9/, which is not in the site",
+        id="copied-link",
+    ),
+    pytest.param(
         {"text/index.html": '<a href="/text/">x</a>'},
         r"text/index.html: '/text/' leads to /text/, outside the site's path /guidelines/hanibon/",
         id="root-path-under-sub-path",

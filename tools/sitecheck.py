@@ -177,6 +177,9 @@ def _references(tag: str, values: dict[str, str]) -> Iterator[tuple[str, bool]]:
         match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", values.get("content", ""), re.IGNORECASE)
         if match:
             yield match.group(1), True
+    for name in ("data-href", "data-pinned"):  # a copy button's links: what a reader pastes must lead somewhere
+        if name in values:
+            yield values[name], False
     for name in ("src", "poster", "data", "formaction", "background"):
         if name in values and not (tag == "object" and name != "data"):
             yield values[name], name != "formaction"
