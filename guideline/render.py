@@ -231,11 +231,15 @@ class Document:
 
     def __init__(self, parts: Iterable[Part]) -> None:
         self.parts = list(parts)
-        self.blocks = [part.markup for part in self.parts if isinstance(part, Html)]
-        count = iter(range(len(self.blocks)))
-        self.markdown = "\n".join(
-            f"\n{_PLACEHOLDER}-{next(count)}\n" if isinstance(part, Html) else part for part in self.parts
-        )
+        self.blocks: list[str] = []
+        lines = []
+        for part in self.parts:
+            if isinstance(part, Html):
+                lines.append(f"\n{_PLACEHOLDER}-{len(self.blocks)}\n")
+                self.blocks.append(part.markup)
+            else:
+                lines.append(part)
+        self.markdown = "\n".join(lines)
 
     @property
     def text(self) -> str:
