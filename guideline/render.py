@@ -381,21 +381,20 @@ def _edition_text(guideline: Guideline, edition: Edition, from_doc: str, origina
             out += [f"## {top.heading} {{#{top.id} .provision-heading .provision-heading--preamble}}", ""]
         else:
             out += [f"## {top.label} {top.heading} {{#{top.id} .provision-heading}}", ""]
+        blocks = []
         if top.paragraphs:
             text = "".join(f"<p>{html.escape(p)}</p>" for p in top.paragraphs)
-            block = (
+            blocks.append(
                 f'<div class="provision provision--{top.kind}"><div class="provision__text">{text}</div>'
                 f"{_actions(guideline, edition, top, from_doc)}</div>"
             )
         elif top.numbered:
-            block = f'<div class="provision provision--chapter">{_actions(guideline, edition, top, from_doc)}</div>'
-        else:
-            block = ""
-        block = "\n".join(
-            [block, *(_provision_block(guideline, edition, edition.provisions[c], from_doc) for c in top.children)]
-        ).strip()
-        if block:
-            out += [Html(block), ""]
+            blocks.append(
+                f'<div class="provision provision--chapter">{_actions(guideline, edition, top, from_doc)}</div>'
+            )
+        blocks += [_provision_block(guideline, edition, edition.provisions[c], from_doc) for c in top.children]
+        if blocks:
+            out += [Html("\n".join(blocks)), ""]
     return out
 
 

@@ -197,9 +197,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     fallback = guideline.lang != DEFAULT_LANG and f".{guideline.lang}." not in source.name and not generated
     original_href = pages.between(page.url, page.url.removeprefix(f"{guideline.lang}/"))
     if fallback and guideline.original is not None:
-        # No translation: show the Japanese, marked as Japanese for screen readers and the browser.
-        body = _set_aside(page, _render(markdown, page, guideline.original, ""))
-        return render.notice(guideline, "untranslated") + f'<div lang="ja" markdown="1">\n\n{body}\n\n</div>\n'
+        return _set_aside(page, _untranslated(guideline, DEFAULT_LANG, _render(markdown, page, guideline.original, "")))
     body = _set_aside(page, _render(markdown, page, guideline, original_href))
     if source in _stale:
         return render.notice(guideline, "stale_translation", original_href) + body
@@ -211,6 +209,12 @@ def _set_aside(page: Page, document: render.Document) -> str:
     if document.blocks:
         _documents[page.file.src_uri] = document
     return document.markdown
+
+
+def _untranslated(guideline: Guideline, lang: str, document: render.Document) -> render.Document:
+    """A page with no translation yet: the original, marked as such for screen readers and the browser."""
+    notice = render.notice(guideline, "untranslated")
+    return render.Document([notice, f'<div lang="{lang}" markdown="1">', "", *document.parts, "", "</div>"])
 
 
 def _render(markdown: str, page: Page, guideline: Guideline, original_href: str) -> render.Document:
@@ -237,10 +241,7 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
             # Searched elsewhere: the text in force on /text/, removed provisions on their tombstones. Indexed,
             # every edition would answer the same sentence again, and the index would grow with each edition.
             page.meta["search"] = {"exclude": True}
-        if edition.lang != guideline.lang:  # not translated yet: the Japanese, marked as such
-            notice = render.notice(guideline, "untranslated")
-            return render.Document([notice, f'<div lang="{edition.lang}" markdown="1">', "", *body.parts, "", "</div>"])
-        return body
+        return _untranslated(guideline, edition.lang, body) if edition.lang != guideline.lang else body
     if kind == "checklist":
         return render.render_checklist(guideline, markdown)
     if kind == "glossary":
