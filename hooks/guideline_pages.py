@@ -75,11 +75,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Leave out the pages of editions that are not shown (drafts, unless GUIDELINE_DRAFTS=1)."""
-    shown = {edition.name for edition in _guideline(config).editions}
+    """Leave out the pages of editions that are not shown (drafts, unless GUIDELINE_DRAFTS=1), and of their new provisions."""
+    guideline = _guideline(config)
+    shown = {edition.name for edition in guideline.editions}
     for file in list(files):
         parts = file.src_uri.split("/")
         if len(parts) == 3 and parts[0] == pages.EDITIONS_DIR and parts[1] not in shown:
+            files.remove(file)
+        elif len(parts) == 2 and parts[0] == pages.CLAUSES_DIR and parts[1].split(".")[0] in guideline.hidden:
             files.remove(file)
     return files
 
