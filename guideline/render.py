@@ -305,6 +305,9 @@ def render_references(guideline: Guideline, markdown: str, from_doc: str) -> str
             return ref.text
         doc, anchor = provision_doc(guideline, ref.target)
         text = ref.text or guideline.citation_label(ref.target)
+        if doc != pages.clause(ref.target) and anchor is not None and guideline.is_draft_only(ref.target):
+            # The draft's full text holds its provisions' anchors in generated HTML, which MkDocs does not see.
+            return f'<a href="{pages.url_link(from_doc, doc, anchor)}">{text if ref.text else html.escape(text)}</a>'
         return f"[{text}]({pages.md_link(from_doc, doc, ref.anchor or anchor)})"
 
     return references.replace(markdown, render)
