@@ -8,12 +8,14 @@ matter says ``render: text`` and so on), so mkdocs-static-i18n sees them like an
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -21,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from guideline import pages, render, translation
 from guideline.problems import GuidelineError
-from guideline.project import DEFAULT_LANG, Guideline, load
+from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
 log = get_plugin_logger("guideline")
 
@@ -71,6 +73,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if trailing:
             log.info(f"{len(trailing)} '{lang}' translation(s) trail the Japanese; run 'guideline translations'")
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    """`make serve` rebuilds when an edition or the glossary is saved, as it does for docs/ and overrides/.
+
+    Watched from here rather than by `watch:` in mkdocs.yml, which fails on a folder that does not
+    exist (a guideline without a glossary, the benchmark's plain-Material control). hooks/ and
+    guideline/ are Python that `mkdocs serve` imports once: a change to them takes a restart.
+    """
+    root = Path(config.config_file_path).parent
+    for folder in (EDITIONS_DIR, GLOSSARY_DIR):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
