@@ -154,6 +154,8 @@ def _by_chapter(guideline: Guideline, clauses: list[Page]) -> list[Page | Sectio
     for page in clauses:
         pid = Path(page.file.src_uri).name.split(".")[0]
         editions = [current, *reversed(guideline.editions)]  # removed or only in a draft: where it last stood
+        if guideline.original is not None:  # a draft's provision not translated yet: where the Japanese has it
+            editions += reversed(guideline.original.editions)
         edition = next((e for e in editions if pid in e.provisions), None)
         chain = edition.ancestors(pid) if edition else []
         top = chain[0].id if chain else pid

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from conftest import TINY_EDITION, Site, commentary
+from test_translation import EDITION_EN
 
 from guideline import render
 from guideline.project import load
@@ -129,3 +130,25 @@ def test_release_reads_the_status_not_a_substring(tiny_site: Site) -> None:
     assert result.returncode == 0, result.stderr
     again = tiny_site.guideline("release", "2", "--date", "2027-04-01")
     assert again.returncode == 1 and "edition 2 is not a draft" in again.stderr
+
+
+def test_preview_builds_while_the_drafts_translation_trails(tiny_site: Site) -> None:
+    """The clerk writes the Japanese first: the English preview shows the new provision's page in Japanese."""
+    tiny_site.write("editions/1.en.md", EDITION_EN)
+    draft_en = EDITION_EN.replace('edition: "1"', 'edition: "2"').replace("status: published", "status: draft")
+    tiny_site.write("editions/2.en.md", draft_en)
+    open_draft(tiny_site)
+    tiny_site.remove("docs/clauses/disaster.en.md")
+    result = tiny_site.build(env={"GUIDELINE_DRAFTS": "1"})
+    assert result.returncode == 0, result.stderr
+    page = tiny_site.html("en/clauses/disaster")
+    assert "改正案：この条項は第2版（改正案）で新設される予定で" in page
+    nav = page[page.index('<nav class="md-nav md-nav--primary"') : page.index("md-sidebar--secondary")]
+    assert "(deleted)" not in nav  # under its chapter, not among removed provisions
+    check = tiny_site.guideline("check")
+    assert check.returncode == 1
+    line = DRAFT.splitlines().index("- 災害時は防災情報を優先しなければなりません。 {#disaster}") + 1
+    assert (
+        f"editions/2.en.md:1: error: before releasing draft 2: provision 'disaster' of editions/2.ja.md:{line} is "
+        "missing; translate it with the same id"
+    ) in check.stderr
