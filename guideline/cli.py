@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import compare, editing, render, translation
 from .edition import Edition
-from .problems import GuidelineError, display_path
+from .problems import GuidelineError, Problems, display_path
 from .project import Guideline, languages, load
 
 
@@ -29,30 +29,83 @@ def _root() -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate every language; report all problems, then the translations that trail."""
+    """Validate every language as the site, as the preview and, for a draft, as `release` would; report it all."""
     root = _root()
-    failed = False
+    every = Problems()  # a translation reports its original's problems too: each is printed once
     for lang in languages(root):
-        try:
-            guideline = load(root, lang)
-        except GuidelineError as error:
-            print(error, file=sys.stderr)
-            failed = True
+        found, loaded = _check_language(root, lang)
+        every.extend(found)
+        preview = loaded.get("preview")
+        if preview is None:
             continue
-        edition = guideline.current
-        print(
-            f"{lang}: edition {edition.name}, {len(edition.provisions)} provisions, "
-            f"{len(guideline.commentaries)} commentary pages: no problems."
-        )
-        for clause, commentary in guideline.commentaries.items():
-            due = guideline.review_due(clause)
-            if due is not None:
-                print(
-                    f"{commentary.path}:{commentary.meta_lines.get('reviewed', 1)}: 要確認: written for edition "
-                    f"{commentary.reviewed}, but edition {due.name} changed the provision; review the page, "
-                    f"then set 'reviewed: \"{guideline.current.name}\"'"
-                )
-    return 1 if failed else 0
+        if not found:
+            edition = preview.current
+            drafts = "".join(f", draft {d.name}" for d in preview.drafts if d.lang == lang)
+            print(
+                f"{lang}: edition {edition.name}{drafts}, {len(edition.provisions)} provisions, "
+                f"{len(preview.commentaries)} commentary pages: no problems."
+            )
+        for line in _to_review(preview):
+            print(line)
+    if every:
+        print(every.report(), file=sys.stderr)
+    return 1 if every else 0
+
+
+def _check_language(root: Path, lang: str) -> tuple[Problems, dict[str, Guideline]]:
+    """Every problem of one language: the site as published, the preview with drafts, and each draft as released.
+
+    A draft's problems do not stop the site from building, but `release` refuses them: they are
+    reported here first, each marked with the draft it belongs to.
+    """
+    found = Problems()
+    loaded: dict[str, Guideline] = {}
+    drafts = ""
+    for mode in ("site", "preview", "release"):
+        try:
+            guideline = load(root, lang, drafts=mode != "site", as_released=mode == "release")
+        except GuidelineError as error:
+            if mode == "release":
+                known = set(found.items)
+                for problem in error.problems.items:
+                    if problem not in known:
+                        found.add(
+                            problem.location.path,
+                            problem.location.line,
+                            f"before releasing draft {drafts}: {problem.message}",
+                        )
+            else:
+                found.extend(error.problems)
+            if mode == "preview":
+                break  # fixed first: the preview shows the draft
+            continue
+        loaded[mode] = guideline
+        if mode == "preview":
+            drafts = ", ".join(d.name for d in guideline.drafts)
+            if not drafts:
+                break  # no draft: the release check is the site's
+    return found, loaded
+
+
+def _to_review(guideline: Guideline) -> list[str]:
+    """要確認: commentary whose provision was revised, or is revised by the draft, since it was last reviewed."""
+    out = []
+    for clause, commentary in guideline.commentaries.items():
+        due = guideline.review_due(clause)
+        if due is None:
+            continue
+        where = f"{commentary.path}:{commentary.meta_lines.get('reviewed', 1)}"
+        if due.is_draft:
+            out.append(
+                f"{where}: 要確認: draft {due.name} changes the provision (the page was reviewed for edition "
+                f"{commentary.reviewed}); review the page against the draft, then set 'reviewed: \"{due.name}\"'"
+            )
+        else:
+            out.append(
+                f"{where}: 要確認: written for edition {commentary.reviewed}, but edition {due.name} changed the "
+                f"provision; review the page, then set 'reviewed: \"{guideline.current.name}\"'"
+            )
+    return out
 
 
 def cmd_translations(args: argparse.Namespace) -> int:

@@ -81,7 +81,8 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None)
     record = root / freeze.RECORD
     before_record = record.read_text(encoding="utf-8") if record.exists() else None
     originals = {p: p.read_text(encoding="utf-8") for p in (root / EDITIONS_DIR).glob(f"{name}.*.md")}
-    if "status: draft" not in originals[path]:
+    parsed = parse_edition(originals[path], f"{EDITIONS_DIR}/{name}.ja.md", "ja", Problems())
+    if not parsed.is_draft:
         raise EditingError(f"edition {name} is not a draft; a published edition cannot be released again")
     try:
         for edition_path, text in originals.items():

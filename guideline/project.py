@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +15,7 @@ from . import compare, freeze, references
 from .commentary import Commentary, parse_commentary
 from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .glossary import Term, parse_glossary
+from .index import Backlink, ProvisionIndex
 from .problems import GuidelineError, Problems, display_path
 
 EDITIONS_DIR = "editions"
@@ -26,14 +26,6 @@ DEFAULT_LANG = "ja"
 SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
 
 
-@dataclass(frozen=True)
-class Backlink:
-    """A commentary page that refers to a provision."""
-
-    source: str  # the referring provision's id
-    anchor: str | None
-
-
 @dataclass(eq=False)
 class Guideline:
     root: Path
@@ -41,8 +33,16 @@ class Guideline:
     editions: list[Edition]  # published editions, and drafts when they are shown, oldest first
     commentaries: dict[str, Commentary]
     glossary: list[Term]
-    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     original: Guideline | None = None  # for a translation: the authoritative Japanese guideline
+    # Every edition's name in order, drafts left out of the build included: `reviewed:` may name any.
+    known_editions: list[str] = field(default_factory=list)
+    # Provisions only in a draft that is not shown: the build leaves out their pages and links.
+    hidden: set[str] = field(default_factory=set)
+
+    @cached_property  # built once per load; everything below asks it
+    def index(self) -> ProvisionIndex:
+        own_drafts = [e for e in self.drafts if e.lang == self.lang]
+        return ProvisionIndex(self._comparable, self.editions, self.current, own_drafts[-1] if own_drafts else None)
 
     @property
     def current(self) -> Edition:
@@ -80,19 +80,29 @@ class Guideline:
         """Published editions in this guideline's own language, which can be compared with each other."""
         return [e for e in self.published if e.lang == self.lang]
 
-    @cached_property  # the editions never change after load; every removed provision's page asks
+    @property
     def tombstones(self) -> dict[str, compare.Tombstone]:
-        editions = self._comparable
-        return compare.tombstones(editions, editions[-1]) if editions else {}
+        return self.index.tombstones
 
     def is_removed(self, provision_id: str) -> bool:
-        return provision_id not in self.current.provisions
+        """Removed by a published edition (a provision only in a draft is not removed)."""
+        return provision_id in self.index.tombstones
+
+    def is_draft_only(self, provision_id: str) -> bool:
+        """Proposed by the draft shown, not yet in any published edition."""
+        return provision_id in self.index and self.index.entry(provision_id).state == "draft"
 
     def provision(self, provision_id: str) -> Provision:
-        """The provision as it stands now, or as it last stood if it was removed."""
-        if provision_id in self.current.provisions:
-            return self.current.provisions[provision_id]
-        return self.tombstones[provision_id].last
+        """The provision as it stands now, as it last stood if it was removed, or as the draft proposes it."""
+        return self.index.latest(provision_id)[1]
+
+    def edition_of(self, provision_id: str) -> Edition:
+        """The edition whose text ``provision`` returns."""
+        return self.index.latest(provision_id)[0]
+
+    @property
+    def backlinks(self) -> dict[str, list[Backlink]]:
+        return {pid: entry.backlinks for pid, entry in self.index.entries.items() if entry.backlinks}
 
     def has_commentary(self, provision_id: str) -> bool:
         """Whether the provision has a commentary page, translated or shown in Japanese."""
@@ -120,7 +130,10 @@ class Guideline:
         if self.is_removed(provision_id):
             number = f"旧{number}" if self.lang == "ja" else f"former {number}"
         title = self.title(provision_id)
-        return f"{number}「{title}」" if self.lang == "ja" else f"{number} “{title}”"
+        cited = f"{number}「{title}」" if self.lang == "ja" else f"{number} “{title}”"
+        if self.is_draft_only(provision_id):
+            cited += "（改正案）" if self.lang == "ja" else " (draft)"
+        return cited
 
     def needs_commentary(self, provision: Provision) -> bool:
         """Every numbered provision with text of its own is explained; bare chapter headings are not."""
@@ -133,14 +146,11 @@ class Guideline:
         return {e.anchor for e in commentary.examples} | {f.anchor for f in commentary.faqs}
 
     def history(self, provision_id: str) -> list[compare.Change]:
-        """The published editions up to the current one in which the provision changed."""
-        return compare.history(self._comparable, provision_id)
+        """The published editions in which the provision changed, then the draft's change when drafts are shown."""
+        return self.index.history(provision_id)
 
     def former_numbers(self, provision_id: str) -> list[tuple[Edition, str]]:
-        editions = self._comparable
-        if self.is_removed(provision_id) or not editions or provision_id not in editions[-1].provisions:
-            return []
-        return compare.former_numbers(editions, editions[-1], provision_id)
+        return self.index.former_numbers(provision_id)
 
     def changed_in_current(self, provision_id: str) -> bool:
         comparison = self.comparison(self.current)
@@ -152,9 +162,11 @@ class Guideline:
     def review_due(self, provision_id: str) -> Edition | None:
         """The edition whose change to the provision's wording its commentary has not been reviewed against."""
         commentary = self.commentaries.get(provision_id)
-        if commentary is None or self.is_removed(provision_id):
+        if commentary is None or self.is_removed(provision_id) or provision_id in self.index.draft_tombstones:
             return None
-        names = [e.name for e in self._comparable]
+        # Ordered over every edition, hidden drafts included: 'reviewed: "2"' written during draft 2 is
+        # later than edition 1 even in the build that leaves the draft out.
+        names = self.known_editions or [e.name for e in self.editions]
         reviewed = names.index(commentary.reviewed) if commentary.reviewed in names else -1
         for change in self.history(provision_id):
             if names.index(change.edition.name) > reviewed and change.row.kind != "unchanged":
@@ -176,27 +188,41 @@ def languages(root: Path) -> list[str]:
     return sorted(found, key=lambda lang: (lang != DEFAULT_LANG, lang))
 
 
-def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Guideline | None = None) -> Guideline:
+def load(
+    root: Path,
+    lang: str = DEFAULT_LANG,
+    drafts: bool = True,
+    original: Guideline | None = None,
+    as_released: bool = False,
+) -> Guideline:
     """Read and validate every source of the guideline in ``lang``; drafts are left out unless asked for.
 
     A translation is loaded with its Japanese original: ``original`` when the caller has just loaded
-    it (with the same ``drafts``), else read again.
+    it (with the same ``drafts``), else read again. ``as_released`` reads each draft as if it had just
+    been released, so that every check `guideline release` would make applies to it now.
     """
     if lang == DEFAULT_LANG:
         original = None
     elif original is None:
-        original = load(root, DEFAULT_LANG, drafts)
+        original = load(root, DEFAULT_LANG, drafts, as_released=as_released)
     if original is not None:
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
             return original  # nothing translated yet: the site shows the authoritative Japanese
     problems = Problems()
     every_edition = _load_editions(root, lang, problems)
+    releasing = [e for e in every_edition if e.is_draft] if as_released else []
+    for edition in releasing:
+        edition.status = "published"
     if original is not None:
         # An edition not yet translated is shown in the authoritative Japanese.
         translated = {e.name for e in every_edition}
         every_edition += [e for e in original.editions if e.name not in translated]
         every_edition.sort(key=lambda e: edition_sort_key(e.name))
     editions = [e for e in every_edition if drafts or not e.is_draft]
+    shown = {pid for e in editions for pid in e.provisions}
+    hidden = {pid for e in every_edition for pid in e.provisions if pid not in shown}
+    if original is not None:
+        hidden |= original.hidden - shown
     commentaries = _load_commentaries(root, lang, problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
     glossary: list[Term] = []
@@ -207,16 +233,24 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Gu
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
         raise GuidelineError(problems)
-    guideline = Guideline(root, lang, editions, commentaries, glossary, original=original)
+    known_editions = [e.name for e in every_edition]
+    if original is not None:
+        known_editions = sorted({*known_editions, *original.known_editions}, key=edition_sort_key)
+    guideline = Guideline(root, lang, editions, commentaries, glossary, original, known_editions, hidden)
     _check_successors(guideline, problems)
     if original is None:
-        freeze.verify(root, every_edition, problems)
+        freeze.verify(root, [e for e in every_edition if e not in releasing], problems)
         _check_commentary_coverage(guideline, problems)
     else:
         _check_same_provisions(guideline, original, problems)
     _check_known_clauses(guideline, problems)
+    # A draft's own commentary is not part of the site without the draft: no page, no link, no check
+    # (`guideline check` reads it with the draft).
+    hidden_paths = {c.path for k, c in commentaries.items() if k in hidden}
+    problems.items = [p for p in problems.items if p.location.path not in hidden_paths]
+    guideline.commentaries = {k: v for k, v in commentaries.items() if k not in hidden}
     _check_edition_pages(guideline, problems)
-    guideline.backlinks = _check_references(guideline, problems)
+    _check_references(guideline, problems)
     _check_page_references(guideline, problems)
     if problems:
         raise GuidelineError(problems)
@@ -290,7 +324,7 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
 
 
 def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
-    known = {pid for edition in guideline.editions for pid in edition.provisions}
+    known = {pid for edition in guideline.editions for pid in edition.provisions} | guideline.hidden
     for clause, commentary in guideline.commentaries.items():
         if clause not in known:
             hint = references.did_you_mean(clause, known)
@@ -299,7 +333,7 @@ def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
                 commentary.meta_lines.get("clause", 1),
                 f"commentary for unknown provision '{clause}'{hint} Use an id from {guideline.current.path}",
             )
-        names = [e.name for e in guideline.editions]
+        names = guideline.known_editions
         if commentary.reviewed and commentary.reviewed not in names:
             problems.add(
                 commentary.path,
@@ -335,11 +369,15 @@ def _check_successors(guideline: Guideline, problems: Problems) -> None:
 
 
 def _check_same_provisions(translation: Guideline, original: Guideline, problems: Problems) -> None:
-    """A translated edition has exactly the provisions of the Japanese edition of the same name."""
+    """A translated edition has exactly the provisions of the Japanese edition of the same name.
+
+    A draft's translation may trail while the clerk writes the Japanese: the preview still builds
+    (the English pages show what is translated); `guideline check` and `release` hold it to this.
+    """
     japanese = {edition.name: edition for edition in original.editions}
     for edition in translation.editions:
-        if edition.lang != translation.lang:
-            continue  # untranslated: it is the original itself
+        if edition.lang != translation.lang or edition.is_draft:
+            continue  # untranslated: it is the original itself; a draft: checked as released
         source = japanese.get(edition.name)
         if source is None:
             problems.add(
@@ -378,10 +416,10 @@ def _check_page_references(guideline: Guideline, problems: Problems) -> None:
                     )
 
 
-def _check_references(guideline: Guideline, problems: Problems) -> dict[str, list[Backlink]]:
-    known = guideline.current.provisions
-    removed = guideline.tombstones
-    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+def _check_references(guideline: Guideline, problems: Problems) -> None:
+    """Every cross-reference names a provision shown; each one is recorded as a backlink in the index."""
+    index = guideline.index
+    removed = index.tombstones
     for clause, commentary in guideline.commentaries.items():
         for line, text in commentary.prose():
             for ref in references.find(text):
@@ -391,7 +429,10 @@ def _check_references(guideline: Guideline, problems: Problems) -> dict[str, lis
                     edition = removed[ref.target].removed_in.name
                     problems.add(commentary.path, line, f"'clause:{ref.target}' was removed in edition {edition}{hint}")
                     continue
-                if ref.target not in known:
+                if ref.target in guideline.hidden:
+                    continue  # a provision of a draft not shown: the reference is left unlinked
+                if ref.target not in index:
+                    known = guideline.current.provisions
                     problems.add(
                         commentary.path,
                         line,
@@ -408,6 +449,6 @@ def _check_references(guideline: Guideline, problems: Problems) -> dict[str, lis
                     continue
                 if ref.target != clause and clause not in removed:
                     link = Backlink(clause, None)
-                    if link not in backlinks[ref.target]:
-                        backlinks[ref.target].append(link)
-    return dict(backlinks)
+                    backlinks = index.entry(ref.target).backlinks
+                    if link not in backlinks:
+                        backlinks.append(link)

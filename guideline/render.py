@@ -95,6 +95,15 @@ LABELS = {
         "history_modified": "改正",
         "history_renumbered": "番号変更（{old}→{new}）",
         "history_deleted": "削除",
+        "history_draft": "改正案",
+        "draft_added": "改正案：この条項は{edition}（改正案）で新設される予定で、まだ効力はありません。"
+        '改正点は<a href="{compare}">新旧対照表</a>で確認できます。',
+        "draft_modified": '改正案：この条項の条文は{edition}（改正案）で改正される予定です（<a href="{compare}">新旧対照表</a>）。',
+        "draft_moved": '改正案：この条項は{edition}（改正案）で{number}に移る予定です（<a href="{compare}">新旧対照表</a>）。',
+        "draft_deleted": '改正案：この条項は{edition}（改正案）で削除される予定です（<a href="{compare}">新旧対照表</a>）。'
+        "施行されると、このページは削除された条項の案内になります。",
+        "draft_successors": "この条項の内容は、改正案では次の条項に引き継がれます：",
+        "review_due_draft": "要確認：{changed}（改正案）でこの条項の条文が改正されます。解説・事例・よくある質問が改正後の条文に合っているか確認が必要です（この解説は{reviewed}の条文をもとに書かれています）。",
         "tombstone": "この条項は{edition}で削除されました。以下は削除される前の条文（{last}）です。",
         "successors": "この条項の内容は次の条項に引き継がれています：",
         "no_successors": "この条項の内容を引き継いだ条項はありません。",
@@ -182,6 +191,19 @@ LABELS["en"] = {
     "history_modified": "Revised",
     "history_renumbered": "Renumbered ({old} → {new})",
     "history_deleted": "Deleted",
+    "history_draft": "draft revision",
+    "draft_added": "Draft revision: this provision is proposed in {edition} (a draft revision) and is not yet in force. "
+    'See the changes in the <a href="{compare}">old/new comparison</a>.',
+    "draft_modified": "Draft revision: {edition} (a draft revision) would revise the text of this provision "
+    '(<a href="{compare}">old/new comparison</a>).',
+    "draft_moved": "Draft revision: {edition} (a draft revision) would move this provision to {number} "
+    '(<a href="{compare}">old/new comparison</a>).',
+    "draft_deleted": "Draft revision: {edition} (a draft revision) would delete this provision "
+    '(<a href="{compare}">old/new comparison</a>). Once in force, this page will record the deleted provision.',
+    "draft_successors": "In the draft revision, its subject is covered by:",
+    "review_due_draft": "To be reviewed: {changed} (a draft revision) revises the text of this provision. The "
+    "commentary, examples and FAQs must be checked against the revised text (this commentary was written for the "
+    "text of {reviewed}).",
     "tombstone": "This provision was deleted in {edition}. Below is its last text ({last}).",
     "successors": "Its subject is now covered by:",
     "no_successors": "No provision took over its subject.",
@@ -266,15 +288,26 @@ def provision_doc(guideline: Guideline, provision_id: str) -> tuple[str, str | N
     """The page and anchor where a provision is explained: its commentary, else the full text."""
     if guideline.has_commentary(provision_id):
         return pages.clause(provision_id), None
+    if guideline.is_draft_only(provision_id):
+        return pages.edition(guideline.edition_of(provision_id).name), provision_id
     return pages.TEXT, provision_id
 
 
 def render_references(guideline: Guideline, markdown: str, from_doc: str) -> str:
-    """Turn ``[](clause:id)`` into links showing the provision's current number and title."""
+    """Turn ``[](clause:id)`` into links showing the provision's current number and title.
+
+    A provision of a draft that is not shown does not exist on the site: its reference keeps only
+    the words an editor wrote, unlinked, or disappears.
+    """
 
     def render(ref: references.Reference) -> str:
+        if ref.target in guideline.hidden:
+            return ref.text
         doc, anchor = provision_doc(guideline, ref.target)
         text = ref.text or guideline.citation_label(ref.target)
+        if doc != pages.clause(ref.target) and anchor is not None and guideline.is_draft_only(ref.target):
+            # The draft's full text holds its provisions' anchors in generated HTML, which MkDocs does not see.
+            return f'<a href="{pages.url_link(from_doc, doc, anchor)}">{text if ref.text else html.escape(text)}</a>'
         return f"[{text}]({pages.md_link(from_doc, doc, ref.anchor or anchor)})"
 
     return references.replace(markdown, render)
@@ -345,7 +378,11 @@ def _actions(guideline: Guideline, edition: Edition, provision: Provision, from_
     if guideline.has_commentary(provision.id):
         href = pages.url_link(from_doc, pages.clause(provision.id))
         parts.append(f'<a class="provision__commentary" href="{href}">{label(guideline, "read_commentary")}</a>')
-    if edition is not guideline.current and _differs_now(guideline, edition, provision):
+    if (
+        edition is not guideline.current
+        and not guideline.is_draft_only(provision.id)
+        and _differs_now(guideline, edition, provision)
+    ):
         doc, anchor = (
             (pages.clause(provision.id), None) if guideline.is_removed(provision.id) else (pages.TEXT, provision.id)
         )
@@ -450,12 +487,48 @@ def _status_line(guideline: Guideline, provision_id: str) -> list[Part]:
         badge = label(guideline, "changed_badge", edition=edition_name(guideline, guideline.current))
         parts.append(f'<span class="badge badge--changed">{badge}</span>')
     out: list[Part] = [Html(f'<p class="provision-status">{" ".join(parts)}</p>')] if parts else []
+    out += _draft_note(guideline, provision_id)
     due = guideline.review_due(provision_id)
     commentary = guideline.commentaries.get(provision_id)
     if due is not None and commentary is not None:
         reviewed = label(guideline, "edition", name=commentary.reviewed)
-        message = label(guideline, "review_due", reviewed=reviewed, changed=edition_name(guideline, due))
+        key = "review_due_draft" if due.is_draft else "review_due"
+        message = label(guideline, key, reviewed=reviewed, changed=edition_name(guideline, due))
         out.append(Html(f'<div class="review-due" role="note"><p><strong>{message}</strong></p></div>'))
+    return out
+
+
+def _draft_note(guideline: Guideline, provision_id: str) -> list[Part]:
+    """With drafts shown: what the draft would do to the provision, above its commentary."""
+    draft = guideline.index.draft
+    entry = guideline.index.entry(provision_id)
+    if draft is None or entry.draft_row is None:
+        return []
+    from_doc = pages.clause(provision_id)
+    values = {
+        "edition": edition_name(guideline, draft),
+        "compare": pages.url_link(from_doc, pages.comparison(draft.name), f"row-{provision_id}"),
+    }
+    row = entry.draft_row
+    out: list[Part] = []
+    if row.kind == "added":
+        key = "draft_added"
+    elif row.kind == "deleted":
+        key = "draft_deleted"
+    elif row.kind == "modified":
+        key = "draft_modified"
+    else:
+        key, values["number"] = "draft_moved", html.escape(row.new.number if row.new else "")
+    out.append(
+        Html(
+            f'<div class="edition-banner edition-banner--draft" role="note"><p>{label(guideline, key, **values)}</p></div>'
+        )
+    )
+    stone = entry.draft_tombstone
+    if stone is not None and stone.successors:
+        out += ["", label(guideline, "draft_successors"), ""]
+        out += [f"- {render_references(guideline, f'[](clause:{s})', from_doc)}" for s in stone.successors]
+        out.append("")
     return out
 
 
@@ -468,6 +541,8 @@ def _history(guideline: Guideline, provision_id: str, from_doc: str) -> list[Par
         link = pages.url_link(from_doc, pages.edition(change.edition.name), provision_id if row.new else None)
         name = f'<a href="{link}">{edition_name(guideline, change.edition)}</a>'
         when = wareki(change.edition.effective, guideline.lang)
+        if change.edition.is_draft:
+            when = label(guideline, "history_draft")
         if change.previous is None:
             what, body = label(guideline, "history_added"), ""
         elif row.kind == "added":
@@ -568,8 +643,9 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:
         return _tombstone(guideline, commentary.clause)
     from_doc = pages.clause(commentary.clause)
     provision = guideline.provision(commentary.clause)
+    edition = guideline.edition_of(commentary.clause)  # the current one, or the draft that proposes it
     out: list[Part] = [f"# {page_title(guideline, commentary.clause)}", "", *_status_line(guideline, commentary.clause)]
-    out += [_official_text(guideline, provision, from_doc), ""]
+    out += [_official_text(guideline, provision, from_doc, edition), ""]
     out += [f"## {label(guideline, 'intent')} {{#intent}}", ""]
     out += [render_references(guideline, p, from_doc) + "\n" for p in commentary.purpose]
     out += [f"## {label(guideline, 'examples')} {{#examples}}", ""]
@@ -580,9 +656,10 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:
         out += [f"### {faq.question} {{#{faq.anchor} .faq-question}}", ""]
         out += [render_references(guideline, p, from_doc) + "\n" for p in faq.answer]
     out += [f"## {label(guideline, 'related')} {{#related}}", ""]
-    out += [f"- {render_references(guideline, item, from_doc)}" for _, item in commentary.related]
+    related = (render_references(guideline, item, from_doc) for _, item in commentary.related)
+    out += [f"- {item}" for item in related if item.strip()]  # a reference to a hidden draft's provision is dropped
     out += ["", f"## {label(guideline, 'backlinks')} {{#backlinks}}", ""]
-    links = guideline.backlinks.get(commentary.clause, [])
+    links = guideline.index.backlinks(commentary.clause)
     if not links:
         out.append(label(guideline, "no_backlinks"))
     else:  # generated from the validated references, so already correct: HTML, not links for MkDocs to check

@@ -8,12 +8,14 @@ matter says ``render: text`` and so on), so mkdocs-static-i18n sees them like an
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -21,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from guideline import pages, render, translation
 from guideline.problems import GuidelineError
-from guideline.project import DEFAULT_LANG, Guideline, load
+from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
 log = get_plugin_logger("guideline")
 
@@ -73,13 +75,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+    """`make serve` rebuilds when an edition or the glossary is saved, as it does for docs/ and overrides/.
+
+    Watched from here rather than by `watch:` in mkdocs.yml, which fails on a folder that does not
+    exist (a guideline without a glossary, the benchmark's plain-Material control). hooks/ and
+    guideline/ are Python that `mkdocs serve` imports once: a change to them takes a restart.
+    """
+    root = Path(config.config_file_path).parent
+    for folder in (EDITIONS_DIR, GLOSSARY_DIR):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Leave out the pages of editions that are not shown (drafts, unless GUIDELINE_DRAFTS=1)."""
-    shown = {edition.name for edition in _guideline(config).editions}
+    """Leave out the pages of editions that are not shown (drafts, unless GUIDELINE_DRAFTS=1), and of their new provisions."""
+    guideline = _guideline(config)
+    shown = {edition.name for edition in guideline.editions}
     for file in list(files):
         parts = file.src_uri.split("/")
         if len(parts) == 3 and parts[0] == pages.EDITIONS_DIR and parts[1] not in shown:
+            files.remove(file)
+        elif len(parts) == 2 and parts[0] == pages.CLAUSES_DIR and parts[1].split(".")[0] in guideline.hidden:
             files.remove(file)
     return files
 
@@ -135,6 +154,8 @@ def _by_chapter(guideline: Guideline, clauses: list[Page]) -> list[Page | Sectio
     for page in clauses:
         pid = Path(page.file.src_uri).name.split(".")[0]
         editions = [current, *reversed(guideline.editions)]  # removed or only in a draft: where it last stood
+        if guideline.original is not None:  # a draft's provision not translated yet: where the Japanese has it
+            editions += reversed(guideline.original.editions)
         edition = next((e for e in editions if pid in e.provisions), None)
         chain = edition.ancestors(pid) if edition else []
         top = chain[0].id if chain else pid

@@ -1,0 +1,114 @@
+"""One index of every provision of every edition, drafts included, built once per load.
+
+A provision's identity is its id; everything the site says about it (the text as it stands, its
+versions and numbers edition by edition, its history, its tombstone, its former numbers, the
+commentary that refers to it, and what the open draft does to it) is looked up here, so that the
+renderers and the checks ask one place instead of comparing editions again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import compare
+from .edition import Edition, Provision
+
+State = Literal["current", "removed", "draft"]  # in force; removed by a published edition; only in a draft
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A commentary page that refers to a provision."""
+
+    source: str  # the referring provision's id
+    anchor: str | None
+
+
+@dataclass
+class Entry:
+    """Everything about one provision id across the editions."""
+
+    id: str
+    versions: list[tuple[Edition, Provision]] = field(default_factory=list)  # oldest edition first
+    state: State = "current"
+    tombstone: compare.Tombstone | None = None  # removed by a published edition
+    draft_row: compare.Row | None = None  # what the open draft does to it, when it changes it
+    draft_tombstone: compare.Tombstone | None = None  # the open draft removes it
+    backlinks: list[Backlink] = field(default_factory=list)
+    _history: list[compare.Change] | None = None
+    _former: list[tuple[Edition, str]] | None = None
+
+    def version(self, edition: Edition) -> Provision | None:
+        return next((p for e, p in self.versions if e is edition), None)
+
+
+class ProvisionIndex:
+    """Every provision id of the editions shown, with what the site says about it.
+
+    ``published`` are the published editions in the guideline's own language (those that compare with
+    each other), oldest first; ``editions`` every edition shown, drafts included and untranslated
+    ones in Japanese; ``draft`` the open draft in the guideline's own language, when drafts are shown.
+    """
+
+    def __init__(self, published: list[Edition], editions: list[Edition], current: Edition, draft: Edition | None):
+        self.published = published
+        self.current = current
+        self.draft = draft
+        self.entries: dict[str, Entry] = {}
+        for edition in editions:
+            for pid, provision in edition.provisions.items():
+                self.entries.setdefault(pid, Entry(pid)).versions.append((edition, provision))
+        self.tombstones = compare.tombstones(published, published[-1]) if published else {}
+        for pid, entry in self.entries.items():
+            if pid in current.provisions:
+                entry.state = "current"
+            elif pid in self.tombstones:
+                entry.state, entry.tombstone = "removed", self.tombstones[pid]
+            else:
+                entry.state = "draft"
+        self.draft_tombstones: dict[str, compare.Tombstone] = {}
+        if draft is not None and draft.lang == current.lang:
+            for row in compare.compare(current, draft).rows:
+                if row.changed:
+                    self.entries[row.id].draft_row = row
+                if row.kind == "deleted" and row.old is not None:
+                    stone = compare.Tombstone(row.id, draft, row.old, current, tuple(draft.successors.get(row.id, ())))
+                    self.draft_tombstones[row.id] = self.entries[row.id].draft_tombstone = stone
+
+    def __contains__(self, provision_id: str) -> bool:
+        return provision_id in self.entries
+
+    def entry(self, provision_id: str) -> Entry:
+        return self.entries[provision_id]
+
+    def latest(self, provision_id: str) -> tuple[Edition, Provision]:
+        """The provision as it stands now, as it last stood if removed, or as the draft proposes it."""
+        entry = self.entries[provision_id]
+        if entry.state == "current":
+            return self.current, self.current.provisions[provision_id]
+        if entry.tombstone is not None:
+            return entry.tombstone.last_edition, entry.tombstone.last
+        return entry.versions[-1]
+
+    def history(self, provision_id: str) -> list[compare.Change]:
+        """The published editions in which the provision changed, then the open draft's change, if any."""
+        entry = self.entries[provision_id]
+        if entry._history is None:
+            entry._history = compare.history(self.published, provision_id)
+            if self.draft is not None and entry.draft_row is not None:
+                entry._history.append(compare.Change(self.draft, self.current, entry.draft_row))
+        return entry._history
+
+    def former_numbers(self, provision_id: str) -> list[tuple[Edition, str]]:
+        """Numbers a provision in force had in earlier editions, newest first."""
+        entry = self.entries[provision_id]
+        if entry._former is None:
+            published = self.published
+            in_force = entry.state == "current" and published and provision_id in published[-1].provisions
+            entry._former = compare.former_numbers(published, published[-1], provision_id) if in_force else []
+        return entry._former
+
+    def backlinks(self, provision_id: str) -> list[Backlink]:
+        entry = self.entries.get(provision_id)
+        return entry.backlinks if entry is not None else []
