@@ -17,6 +17,7 @@ from .commentary import Commentary, parse_commentary
 from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .glossary import Term, parse_glossary
 from .problems import GuidelineError, Problems, display_path
+from .situations import Situation, check_tags, load_situations
 
 EDITIONS_DIR = "editions"
 COMMENTARY_DIR = "docs/clauses"
@@ -43,6 +44,7 @@ class Guideline:
     glossary: list[Term]
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     original: Guideline | None = None  # for a translation: the authoritative Japanese guideline
+    situations: list[Situation] = field(default_factory=list)  # the casebook's tags, in declared order
 
     @property
     def current(self) -> Edition:
@@ -207,7 +209,9 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Gu
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
         raise GuidelineError(problems)
-    guideline = Guideline(root, lang, editions, commentaries, glossary, original=original)
+    situations = load_situations(root, problems)
+    check_tags(commentaries.values(), situations, lang, problems)
+    guideline = Guideline(root, lang, editions, commentaries, glossary, original=original, situations=situations)
     _check_successors(guideline, problems)
     if original is None:
         freeze.verify(root, every_edition, problems)
