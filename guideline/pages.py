@@ -10,6 +10,7 @@ import posixpath
 HOME = "index.md"
 TEXT = "text.md"
 CHECKLIST = "checklist.md"
+CASES = "cases.md"
 GLOSSARY = "glossary.md"
 CLAUSES_DIR = "clauses"
 EDITIONS_DIR = "editions"

@@ -54,7 +54,8 @@ LABELS = {
         "account_note": "本庄市公式",
         "preamble": "前文",
         "checklist_intro": "投稿する前に、次の問いに一つずつ答えてください。"
-        "「いいえ」や迷うものがあれば、リンク先の条項と事例を読み、必要なら市民活動推進課に相談してください。",
+        "どの問いにも「はい」と答えられることを確かめてから投稿してください。「いいえ」や迷うものがあれば、リンク先の条項と事例を読み、"
+        "必要なら[相談先](contacts.md)のとおり確かめてください。",
         "checklist_provision": "根拠",
         "cite_edition": "{edition}、施行日：{date}",
         "pinned": "この版の条文",
@@ -138,8 +139,9 @@ LABELS["en"] = {
     "account": "Hanibon",
     "account_note": "Honjo City official",
     "preamble": "Preamble",
-    "checklist_intro": "Before you post, answer each of these questions. If the answer is no, or you are unsure, "
-    "read the linked provision and its examples, and consult the Civic Activities Promotion Division if needed.",
+    "checklist_intro": "Before you post, answer each of these questions, and post only when you can answer yes to every one. "
+    "If the answer is no, or you are unsure, read the linked provision and its examples, and if "
+    "needed check with the people on [Whom to ask](contacts.md).",
     "checklist_provision": "Provision",
     "cite_edition": "{edition}, in force from {date}",
     "pinned": "This edition",
