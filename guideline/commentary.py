@@ -63,8 +63,8 @@ VOCABULARIES = {
 }
 REQUIRED_KEYS = ("clause", "title", "reviewed", "checklist")
 TRANSLATION_KEY = "source"  # in a translation: the hash of the Japanese page it translates
-MIN_EXAMPLES = 2
-MIN_FAQS = 2
+MIN_EXAMPLES = 4  # staff learn a rule from its cases: at least one OK and one NG among them
+MIN_FAQS = 3
 
 _SUBHEADING = re.compile(r"^###\s+(?P<title>.+?)\s*\{#(?P<anchor>[^\s}]+)\s*\}\s*$")
 _FIELD = re.compile(r"^-\s+(?P<key>[^:：]+?)\s*[:：]\s*(?P<value>.*)$")

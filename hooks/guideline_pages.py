@@ -252,7 +252,8 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
         markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
         return render.Document([render.render_references(guideline, markdown, src)])
-    return render.Document([markdown])
+    # Other hand-written pages (相談先, the division's pages) may cite provisions by id too.
+    return render.Document([render.render_references(guideline, markdown, src)])
 
 
 @event_priority(40)  # after mkdocs-static-i18n (50) has pointed the language selector at this page

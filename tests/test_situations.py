@@ -18,6 +18,7 @@ def tagged(clause: str, tags: str = "イベント・告知") -> str:
         commentary(clause)
         .replace("- 判断: OK\n", f"- 判断: OK\n- 状況: {tags}\n")
         .replace("- 判断: NG\n", "- 判断: NG\n- 状況: 写真・画像\n")
+        .replace("- 判断: 要注意\n", "- 判断: 要注意\n- 状況: 写真・画像\n")
     )
 
 
