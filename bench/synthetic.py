@@ -508,8 +508,8 @@ def commentary_pages(result: Plan, seed: int = 11) -> dict[str, dict[str, str]]:
     every = [pid for pid in result.ever() if result.explained(pid)]
     anchors: dict[str, tuple[list[str], list[str]]] = {}
     for pid in every:
-        examples = [f"{rng.choice(SLUGS)}-case-{k}" for k in range(1, 4)]
-        faqs = [f"{rng.choice(SLUGS)}-faq-{k}" for k in range(1, 3)]
+        examples = [f"{rng.choice(SLUGS)}-case-{k}" for k in range(1, 5)]
+        faqs = [f"{rng.choice(SLUGS)}-faq-{k}" for k in range(1, 4)]
         anchors[pid] = (examples, faqs)
     out: dict[str, dict[str, str]] = {}
     for pid in every:
@@ -550,7 +550,7 @@ def _commentary(
         add(f"{ja}あわせて{link}も参照してください。\n", f"{en} See also {link}.\n")
     add(f"## {ja_heads[1]}\n", f"## {en_heads[1]}\n")
     examples, faqs = anchors[pid]
-    for k, (anchor, verdict) in enumerate(zip(examples, ("NG", "OK", "要注意"), strict=True)):
+    for k, (anchor, verdict) in enumerate(zip(examples, ("NG", "OK", "要注意", "OK"), strict=True)):
         title_ja, title_en = writer.scene()[0][:24], f"Case {k + 1}: {writer.pick(EVENTS)[1]}"
         scene, post, reason = writer.scene(), writer.post(), writer.reason(ref())
         verdict_en = {"要注意": "Caution"}.get(verdict, verdict)

@@ -17,7 +17,10 @@ from .problems import Problems
 PURPOSE, EXAMPLES, FAQ, RELATED = "purpose", "examples", "faq", "related"
 SECTIONS = (PURPOSE, EXAMPLES, FAQ, RELATED)
 SCENE, POST, VERDICT, REASON, FIX = "scene", "post", "verdict", "reason", "fix"
-FIELDS = (SCENE, POST, VERDICT, REASON, FIX)
+SITUATIONS = "situations"  # the casebook's tags, declared in glossary/situations.yml (see situations.py)
+FIELDS = (SCENE, POST, VERDICT, SITUATIONS, REASON, FIX)
+# How the labels in a situations field are separated: Japanese lists with 、, English with ;.
+TAG_SEPARATORS = {"ja": "、", "en": ";"}
 OK, NG, CAUTION = "OK", "NG", "caution"
 
 
@@ -42,19 +45,26 @@ class Vocabulary:
 VOCABULARIES = {
     "ja": Vocabulary(
         sections={"趣旨": PURPOSE, "事例": EXAMPLES, "よくある質問": FAQ, "関連条項": RELATED},
-        fields={"場面": SCENE, "投稿案": POST, "判断": VERDICT, "理由": REASON, "改善案": FIX},
+        fields={"場面": SCENE, "投稿案": POST, "判断": VERDICT, "状況": SITUATIONS, "理由": REASON, "改善案": FIX},
         verdicts={"OK": OK, "NG": NG, "要注意": CAUTION},
     ),
     "en": Vocabulary(
         sections={"Purpose": PURPOSE, "Examples": EXAMPLES, "FAQ": FAQ, "Related provisions": RELATED},
-        fields={"Scene": SCENE, "Draft post": POST, "Verdict": VERDICT, "Reasoning": REASON, "Improved post": FIX},
+        fields={
+            "Scene": SCENE,
+            "Draft post": POST,
+            "Verdict": VERDICT,
+            "Situations": SITUATIONS,
+            "Reasoning": REASON,
+            "Improved post": FIX,
+        },
         verdicts={"OK": OK, "NG": NG, "Caution": CAUTION},
     ),
 }
 REQUIRED_KEYS = ("clause", "title", "reviewed", "checklist")
 TRANSLATION_KEY = "source"  # in a translation: the hash of the Japanese page it translates
-MIN_EXAMPLES = 2
-MIN_FAQS = 2
+MIN_EXAMPLES = 4  # staff learn a rule from its cases: at least one OK and one NG among them
+MIN_FAQS = 3
 
 _SUBHEADING = re.compile(r"^###\s+(?P<title>.+?)\s*\{#(?P<anchor>[^\s}]+)\s*\}\s*$")
 _FIELD = re.compile(r"^-\s+(?P<key>[^:：]+?)\s*[:：]\s*(?P<value>.*)$")
@@ -113,6 +123,12 @@ class Commentary:
             out += [(faq.line, text) for text in [faq.question, *faq.answer]]
         out += self.related
         return out
+
+
+def situation_labels(example: Example, lang: str) -> list[str]:
+    """The situation labels an example names, in the order written."""
+    raw = example.fields.get(SITUATIONS, "")
+    return [tag.strip() for tag in raw.split(TAG_SEPARATORS.get(lang, "、")) if tag.strip()]
 
 
 def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja") -> Commentary:

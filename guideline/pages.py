@@ -10,13 +10,15 @@ import posixpath
 HOME = "index.md"
 TEXT = "text.md"
 CHECKLIST = "checklist.md"
+CASES = "cases.md"
+CONTACTS = "contacts.md"
 GLOSSARY = "glossary.md"
 CLAUSES_DIR = "clauses"
 EDITIONS_DIR = "editions"
 DIVISION_DIR = "division"
 EDITIONS = f"{EDITIONS_DIR}/index.md"
 # The order of the top-level navigation: the reader's path first, reference last.
-NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "glossary", EDITIONS_DIR, DIVISION_DIR)
+NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "cases", "contacts", "glossary", EDITIONS_DIR, DIVISION_DIR)
 
 
 def clause(provision_id: str) -> str:

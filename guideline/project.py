@@ -17,6 +17,7 @@ from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .glossary import Term, parse_glossary
 from .index import Backlink, ProvisionIndex
 from .problems import GuidelineError, Problems, display_path
+from .situations import Situation, check_tags, load_situations
 
 EDITIONS_DIR = "editions"
 COMMENTARY_DIR = "docs/clauses"
@@ -38,6 +39,7 @@ class Guideline:
     known_editions: list[str] = field(default_factory=list)
     # Provisions only in a draft that is not shown: the build leaves out their pages and links.
     hidden: set[str] = field(default_factory=set)
+    situations: list[Situation] = field(default_factory=list)  # the casebook's tags, in declared order
 
     @cached_property  # built once per load; everything below asks it
     def index(self) -> ProvisionIndex:
@@ -236,7 +238,11 @@ def load(
     known_editions = [e.name for e in every_edition]
     if original is not None:
         known_editions = sorted({*known_editions, *original.known_editions}, key=edition_sort_key)
-    guideline = Guideline(root, lang, editions, commentaries, glossary, original, known_editions, hidden)
+    situations = load_situations(root, problems)
+    check_tags(commentaries.values(), situations, lang, problems)
+    guideline = Guideline(
+        root, lang, editions, commentaries, glossary, original, known_editions, hidden, situations=situations
+    )
     _check_successors(guideline, problems)
     if original is None:
         freeze.verify(root, [e for e in every_edition if e not in releasing], problems)

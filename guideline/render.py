@@ -54,7 +54,8 @@ LABELS = {
         "account_note": "本庄市公式",
         "preamble": "前文",
         "checklist_intro": "投稿する前に、次の問いに一つずつ答えてください。"
-        "「いいえ」や迷うものがあれば、リンク先の条項と事例を読み、必要なら市民活動推進課に相談してください。",
+        "どの問いにも「はい」と答えられることを確かめてから投稿してください。「いいえ」や迷うものがあれば、リンク先の条項と事例を読んでください。",
+        "checklist_contacts": "それでも迷うときは、[相談先](contacts.md)のとおり確かめてください。",
         "checklist_provision": "根拠",
         "cite_edition": "{edition}、施行日：{date}",
         "pinned": "この版の条文",
@@ -147,8 +148,9 @@ LABELS["en"] = {
     "account": "Hanibon",
     "account_note": "Honjo City official",
     "preamble": "Preamble",
-    "checklist_intro": "Before you post, answer each of these questions. If the answer is no, or you are unsure, "
-    "read the linked provision and its examples, and consult the Civic Activities Promotion Division if needed.",
+    "checklist_intro": "Before you post, answer each of these questions, and post only when you can answer yes to every one. "
+    "If the answer is no, or you are unsure, read the linked provision and its examples.",
+    "checklist_contacts": "If you are still unsure, check with the people on [Whom to ask](contacts.md).",
     "checklist_provision": "Provision",
     "cite_edition": "{edition}, in force from {date}",
     "pinned": "This edition",
@@ -685,7 +687,10 @@ def render_checklist(guideline: Guideline, markdown: str) -> Document:
     """投稿前チェックリスト, after the page's own ``markdown``: one question per provision, by chapter."""
     from_doc = pages.CHECKLIST
     edition = guideline.current
-    out: list[Part] = [markdown, "", label(guideline, "checklist_intro"), ""]
+    intro = label(guideline, "checklist_intro")
+    if (guideline.root / "docs" / pages.CONTACTS).exists():  # a guideline that says whom to ask links it
+        intro += ("" if guideline.lang == "ja" else " ") + label(guideline, "checklist_contacts")
+    out: list[Part] = [markdown, "", intro, ""]
     for top in edition.top_level():
         ids = [top.id, *[d for c in top.children for d in (c, *edition.provisions[c].children)]]
         items = [guideline.commentaries[i] for i in ids if i in guideline.commentaries]

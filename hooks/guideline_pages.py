@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import pages, render, translation
+from guideline import casebook, pages, render, translation
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
@@ -267,11 +267,14 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         return render.render_checklist(guideline, markdown)
     if kind == "glossary":
         return render.render_glossary(guideline, markdown)
+    if kind == "cases":
+        return casebook.render_casebook(guideline, markdown)
     if kind == "home":
         markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
         markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
         return render.Document([render.render_references(guideline, markdown, src)])
-    return render.Document([markdown])
+    # Other hand-written pages (相談先, the division's pages) may cite provisions by id too.
+    return render.Document([render.render_references(guideline, markdown, src)])
 
 
 @event_priority(40)  # after mkdocs-static-i18n (50) has pointed the language selector at this page

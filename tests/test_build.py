@@ -144,8 +144,8 @@ def test_provision_without_examples_or_faqs(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/rumors.md", text)
     assert_fails_with(
         tiny_site,
-        f"docs/clauses/rumors.md:{line_of(text, '## 事例')}: error: 0 worked example(s); write at least 2",
-        f"docs/clauses/rumors.md:{line_of(text, '## よくある質問')}: error: 0 FAQ(s); write at least 2",
+        f"docs/clauses/rumors.md:{line_of(text, '## 事例')}: error: 0 worked example(s); write at least 4",
+        f"docs/clauses/rumors.md:{line_of(text, '## よくある質問')}: error: 0 FAQ(s); write at least 3",
     )
 
 

@@ -96,9 +96,9 @@ def test_commentary_parses_examples_and_faqs() -> None:
     problems = Problems()
     parsed = parse_commentary(commentary("accuracy"), "docs/clauses/accuracy.md", problems)
     assert not problems
-    assert [e.verdict for e in parsed.examples] == ["OK", "NG"]
+    assert [e.verdict for e in parsed.examples] == ["OK", "NG", "caution", "caution"]
     assert parsed.examples[0].fields["post"] == "はにぼんだよ！"
-    assert [f.anchor for f in parsed.faqs] == ["q1", "q2"]
+    assert [f.anchor for f in parsed.faqs] == ["q1", "q2", "q3"]
     assert [text for _, text in parsed.related] == ["[](clause:purpose)"]
 
 

@@ -68,6 +68,22 @@ Why {clause} matters.
 - Improved post:
   Hanibon here!
 
+### An unsure example {{#unsure}}
+
+- Scene: An unsure scene.
+- Draft post:
+  Hanibon maybe?
+- Verdict: Caution
+- Reasoning: Something to check.
+
+### Another unsure example {{#unsure-too}}
+
+- Scene: Another unsure scene.
+- Draft post:
+  Hanibon perhaps?
+- Verdict: Caution
+- Reasoning: Something else to check.
+
 ## FAQ
 
 ### First question? {{#q1}}
@@ -75,6 +91,10 @@ Why {clause} matters.
 An answer.
 
 ### Second question? {{#q2}}
+
+An answer.
+
+### Third question? {{#q3}}
 
 An answer.
 

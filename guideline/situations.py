@@ -1,0 +1,111 @@
+"""Situations (状況): the tags that sort worked examples in the casebook (事例集).
+
+The list is declared once, in ``glossary/situations.yml``; every example names one or more
+of its labels in its ``状況`` / ``Situations`` field, and a label not in the list is an error
+at the example's line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .commentary import SITUATIONS, VERDICT, VOCABULARIES, Commentary, situation_labels
+from .frontmatter import parse_yaml
+from .problems import Problems, display_path
+
+SITUATIONS_FILE = "glossary/situations.yml"
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+LANGS = ("ja", "en")
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    labels: dict[str, str]  # language -> label
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels["ja"]
+
+
+def parse_situations(text: str, path: str, problems: Problems) -> list[Situation]:
+    try:
+        node, data = parse_yaml(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.add(
+            path,
+            1 + (mark.line if mark else 0),
+            f"状況の一覧が YAML として読めません（{getattr(error, 'problem', error)}）。",
+        )
+        return []
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        problems.add(path, 1, "状況の一覧は、id・ja・en をもつ項目のリストにしてください。")
+        return []
+    situations: list[Situation] = []
+    seen: dict[str, int] = {}
+    for entry, entry_node in zip(data, node.value, strict=True):
+        line = entry_node.start_mark.line + 1
+        if not isinstance(entry, dict) or not all(entry.get(k) for k in ("id", *LANGS)):
+            problems.add(path, line, "状況には id・ja・en の三つを書いてください。")
+            continue
+        sid = str(entry["id"])
+        if not _ID.match(sid):
+            problems.add(path, line, f"状況の id「{sid}」は使えません。小文字の英数字をハイフンでつないでください。")
+        for key in ("id", *LANGS):
+            first = next((s for s in situations if (s.id if key == "id" else s.labels[key]) == str(entry[key])), None)
+            if first is not None:
+                problems.add(
+                    path,
+                    line,
+                    f"状況の {key}「{entry[key]}」が重複しています（{seen[first.id]}行目）。どちらかを直してください。",
+                )
+        seen[sid] = line
+        situations.append(Situation(sid, {lang: str(entry[lang]).strip() for lang in LANGS}))
+    return situations
+
+
+def load_situations(root: Path, problems: Problems) -> list[Situation]:
+    path = root / SITUATIONS_FILE
+    if not path.exists():
+        return []
+    return parse_situations(path.read_text(encoding="utf-8"), display_path(path, root), problems)
+
+
+def check_tags(commentaries: Iterable[Commentary], situations: list[Situation], lang: str, problems: Problems) -> None:
+    """Once a guideline declares its situations, every example names one or more of them, in its language."""
+    if not situations:
+        return
+    known = [s.label(lang) for s in situations]
+    field_name = VOCABULARIES[lang].field(SITUATIONS)
+    for commentary in commentaries:
+        for example in commentary.examples:
+            line = example.field_lines.get(SITUATIONS, example.line)
+            if not situation_labels(example, lang):
+                problems.add(
+                    commentary.path,
+                    example.field_lines.get(VERDICT, example.line),
+                    f"事例「{example.title}」に状況がありません。判断の次の行に「- {field_name}: {known[0]}」のように、"
+                    f"{SITUATIONS_FILE} にある名前を一つ以上書いてください。",
+                )
+            for tag in situation_labels(example, lang):
+                if tag in known:
+                    continue
+                close = difflib.get_close_matches(tag, known, n=1, cutoff=0.3)
+                hint = f"「{close[0]}」のことですか。" if close else ""
+                problems.add(
+                    commentary.path,
+                    line,
+                    f"状況「{tag}」は {SITUATIONS_FILE} にありません。{hint}"
+                    f"一覧の名前（{'、'.join(known) if lang == 'ja' else '; '.join(known)}）から選ぶか、一覧に加えてください。",
+                )
+
+
+def by_label(situations: list[Situation], lang: str) -> dict[str, Situation]:
+    """Situations keyed by their label in ``lang``."""
+    return {s.label(lang): s for s in situations}
