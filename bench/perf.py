@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import synthetic
-from guideline import compare, render
+from guideline import compare, compare_page, render
 from guideline.project import load
 
 ROOT = synthetic.ROOT
@@ -313,7 +313,7 @@ def measure_diffs(work: Path, size: Size) -> Diffs:
         revised = [e for e in guideline.editions if guideline.previous(e) is not None]
         start_compare = time.process_time()
         for edition in revised:
-            render.render_compare(guideline, edition)
+            compare_page.render_compare(guideline, edition)
         compared = time.process_time()
         provisions = list(dict.fromkeys(pid for e in guideline.editions for pid in e.provisions))
         for pid in provisions:

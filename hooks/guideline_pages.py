@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import pages, render, translation
+from guideline import compare_page, pages, render, translation
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, Guideline, load
 
@@ -79,7 +79,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     shown = {edition.name for edition in _guideline(config).editions}
     for file in list(files):
         parts = file.src_uri.split("/")
-        if len(parts) == 3 and parts[0] == pages.EDITIONS_DIR and parts[1] not in shown:
+        if parts[0] != pages.EDITIONS_DIR or len(parts) < 3:
+            continue
+        # editions/<n>/compare/<m>.md compares two editions: both must be shown.
+        if parts[1] not in shown or (len(parts) == 4 and parts[3].split(".")[0] not in shown):
             files.remove(file)
     return files
 
@@ -236,7 +239,18 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
             body = render.render_edition_page(guideline, edition)
         else:
             page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
-            body = render.render_compare(guideline, edition)
+            against = page.meta.get("against")
+            if against is not None:  # /editions/<n>/compare/<m>/: the later of the two after, the earlier before
+                other = guideline.edition(str(against))
+                page.meta["title"] += f" / {render.edition_name(guideline, other)}"
+                edition, other = (
+                    (other, edition)
+                    if guideline.editions.index(other) > guideline.editions.index(edition)
+                    else (edition, other)
+                )
+                body = compare_page.render_compare(guideline, edition, other)
+            else:
+                body = compare_page.render_compare(guideline, edition)
         if kind == "compare" or not edition.is_draft:
             # Searched elsewhere: the text in force on /text/, removed provisions on their tombstones. Indexed,
             # every edition would answer the same sentence again, and the index would grow with each edition.
