@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import compare, compare_page, editing, kessai, printing, translation
-from .edition import Edition
+from .edition import Edition, Provision
 from .problems import GuidelineError, display_path
 from .project import Guideline, languages, load
 
@@ -158,10 +158,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         shown = row.new or row.old
         number = (shown.number or shown.heading) if shown is not None else ""
         print(f"\n{number} {kessai.what_changed(row)}")
-        if row.kind != "deleted":
-            print(f"  改正後：{_terminal(row.new_segments, underline)}")
-        if row.kind != "added":
-            print(f"  改正前：{_terminal(row.old_segments, underline)}")
+        if row.new is not None:
+            print(f"  改正後：{_terminal(row.new_segments, underline, row.new)}")
+        if row.old is not None:
+            print(f"  改正前：{_terminal(row.old_segments, underline, row.old)}")
     print(f"\n変わる条項：{len(comparison.changed_rows)}（{kessai.counts(comparison)}）")
     failed = 0
     if args.html:
@@ -220,7 +220,9 @@ def _pdf(path: Path, document: str, what: str) -> int:
     return 0
 
 
-def _terminal(segments: tuple[compare.Segment, ...], underline: bool) -> str:
+def _terminal(segments: tuple[compare.Segment, ...], underline: bool, provision: Provision | None = None) -> str:
+    if not segments and provision is not None:  # wording unchanged: only the number moved
+        segments = (compare.Segment(compare.wording(provision), False),)
     left, right = ("\x1b[4m", "\x1b[24m") if underline else ("[[", "]]")
     return "".join(f"{left}{s.text}{right}" if s.changed else s.text for s in segments).replace("\n", " ")
 

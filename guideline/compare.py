@@ -45,6 +45,7 @@ class Row:
     kind: Kind
     new: Provision | None
     old: Provision | None
+    # The wording, marked; empty for an unchanged wording (read it from the provision), which most rows have.
     new_segments: tuple[Segment, ...] = ()
     old_segments: tuple[Segment, ...] = ()
     move: Move = ""
@@ -56,7 +57,7 @@ class Row:
     @property
     def changed(self) -> bool:
         """Only a provision unchanged in both its text and its number (and place) may fold into (略)."""
-        return self.kind != "unchanged" or self.renumbered or self.move != ""
+        return self.kind != "unchanged" or self.move != ""  # a number changes only with its place
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+@lru_cache(maxsize=64)  # an edition's places do not change; each edition is compared with two others
 def _positions(edition: Edition) -> dict[str, tuple[int, ...]]:
     """Each provision's place as a path of indexes (chapter, item, sub-item): what its number encodes."""
     out: dict[str, tuple[int, ...]] = {}
@@ -286,12 +288,10 @@ def compare(old: Edition, new: Edition) -> Comparison:
             continue
         if moves[pid] != "moved":  # a moved provision's old place says nothing about where deletions stood
             flush_deleted_before(position[pid])
-        old_text, new_text = wording(before), wording(provision)
-        if old_text == new_text:
-            same = (Segment(new_text, False),)
-            rows.append(Row(pid, "unchanged", provision, before, same, same, moves[pid]))
+        if before.heading == provision.heading and before.paragraphs == provision.paragraphs:
+            rows.append(Row(pid, "unchanged", provision, before, (), (), moves[pid]))
         else:
-            segments_old, segments_new = char_diff(old_text, new_text)
+            segments_old, segments_new = char_diff(wording(before), wording(provision))
             rows.append(Row(pid, "modified", provision, before, segments_new, segments_old, moves[pid]))
     flush_deleted_before(len(old_ids))
     return Comparison(old, new, tuple(rows))

@@ -144,6 +144,8 @@ def _number(provision: Provision, changed: bool, tag: str) -> str:
 
 
 def _cell(provision: Provision, segments: tuple[compare.Segment, ...], renumbered: bool, tag: str) -> str:
+    if not segments:  # unchanged wording
+        segments = (compare.Segment(compare.wording(provision), False),)
     # The preamble has no number: its heading (前文) is its label, so it is not repeated as text.
     skip = f"{provision.heading}\n" if provision.kind == "preamble" else ""
     return _number(provision, renumbered, tag) + _segments(segments, tag, skip)
@@ -160,6 +162,9 @@ def cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
     if row.kind == "deleted" and row.old is not None:
         return _mark(text(guideline, "deleted")), _cell(row.old, row.old_segments, True, "del")
     assert row.new is not None and row.old is not None
+    if not row.changed:  # most rows: the same on both sides, so written once
+        same = _cell(row.new, row.new_segments, False, "ins")
+        return same, same
     renumbered = row.renumbered or row.move == "moved"
     new = _cell(row.new, row.new_segments, renumbered, "ins")
     old = _cell(row.old, row.old_segments, renumbered, "del")
