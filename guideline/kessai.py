@@ -25,7 +25,8 @@ def row_name(guideline: Guideline, row: compare.Row) -> str:
     """The provision's number (after the revision, or before it if deleted) and its title."""
     provision = row.new or row.old
     assert provision is not None
-    title = provision.heading if not provision.numbered else _title(guideline, row)
+    plain = not provision.numbered or (provision.kind == "chapter" and row.id not in guideline.commentaries)
+    title = provision.heading if plain else _title(guideline, row)
     return f"{provision.number} {title}".strip()
 
 
@@ -60,7 +61,7 @@ def summary_markdown(guideline: Guideline, new: Edition | None, old: Edition | N
         f"## {name}の新旧対照表（{before}との比較）",
         "",
         f"変わる条項：{len(comparison.changed_rows)}（{counts(comparison)}）"
-        + ("。題名も改正します。" if comparison.title_changed else "。"),
+        + ("。ほかに題名を改正します。" if comparison.title_changed else "。"),
         "",
         "成果物（Artifacts）の `kessai-pdf` が決裁用の新旧対照表（A4 横）、`preview-site` がプレビューのサイトです。",
         "",
@@ -69,6 +70,7 @@ def summary_markdown(guideline: Guideline, new: Edition | None, old: Edition | N
         out += ["### 改正理由", "", *[f"1. {line}" for line in new.reasons], ""]
     if comparison.changed_rows:
         out += ["### 変わる条項", "", "| 条項 | 変更 |", "| --- | --- |"]
+        out += ["| 題名 | 改正 |"] if comparison.title_changed else []
         out += [f"| {row_name(guideline, row)} | {what_changed(row)} |" for row in comparison.changed_rows]
         out.append("")
     review = [f"- 新旧対照表：`{_url(pages.comparison(new.name))}`"]
