@@ -42,8 +42,10 @@ def _css_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def _page(lang: str, title: str, running: str, size: str, content: str) -> str:
-    css = (ASSETS / "compare.css").read_text(encoding="utf-8")
+def _page(guideline: Guideline, title: str, running: str, size: str, content: str) -> str:
+    own = guideline.root / "docs" / "assets" / "compare.css"  # the project's, as on its site
+    css = (own if own.exists() else ASSETS / "compare.css").read_text(encoding="utf-8")
+    lang = guideline.lang
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>
@@ -83,7 +85,7 @@ def compare_html(guideline: Guideline, new: Edition, old: Edition) -> str:
     running = f"{title}　" + compare_page.text(
         guideline, "caption", new=edition_name(guideline, new), old=edition_name(guideline, old)
     )
-    return _page(guideline.lang, title, running, "landscape", f"<h1>{html.escape(title)}</h1>\n{body}")
+    return _page(guideline, title, running, "landscape", f"<h1>{html.escape(title)}</h1>\n{body}")
 
 
 def _provision(provision: Provision, edition: Edition) -> str:
@@ -117,7 +119,7 @@ def text_html(guideline: Guideline, edition: Edition) -> str:
     )
     running = f"{edition.title}（{name}）" if lang == "ja" else f"{edition.title} ({name})"
     title = f"{edition.title} {label(guideline, 'paren', text=name)}"
-    return _page(lang, title, running, "portrait", style + "\n".join(parts))
+    return _page(guideline, title, running, "portrait", style + "\n".join(parts))
 
 
 def find_browser() -> str | None:
