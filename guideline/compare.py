@@ -233,7 +233,7 @@ def _out_of_order(ids: list[str], old_index: dict[str, int]) -> set[str]:
 
 
 def _moves(old: Edition, new: Edition) -> dict[str, Move]:
-    """How the number of each provision in both editions changed, by its place in each."""
+    """How the number of each provision in both editions changed, by its place in each; unchanged ones left out."""
     old_place, new_place = _positions(old), _positions(new)
     moved: set[str] = set()
     siblings: dict[str | None, list[str]] = {}
@@ -245,20 +245,17 @@ def _moves(old: Edition, new: Edition) -> dict[str, Move]:
             moved.add(pid)
         else:
             siblings.setdefault(provision.parent, []).append(pid)
-    for parent, ids in siblings.items():
-        order = old.provisions[parent].children if parent is not None else [p.id for p in old.top_level()]
-        old_index = {pid: i for i, pid in enumerate(order)}
-        moved |= _out_of_order(ids, old_index)
+    for ids in siblings.values():
+        order = [old_place[pid][-1] for pid in ids]  # each one's index among its siblings before
+        if any(a > b for a, b in itertools.pairwise(order)):  # rare: most revisions keep the order
+            moved |= _out_of_order(ids, dict(zip(ids, order, strict=True)))
     out: dict[str, Move] = {}
     for pid, provision in new.provisions.items():  # parents first: a child moved with its parent moved too
-        if pid not in old.provisions:
-            continue
         if pid in moved or (provision.parent is not None and out.get(provision.parent) == "moved"):
             out[pid] = "moved"
-        elif new_place[pid] != old_place[pid] and provision.number != old.provisions[pid].number:
-            out[pid] = "down" if new_place[pid] > old_place[pid] else "up"
-        else:
-            out[pid] = ""
+        elif pid in old_place and new_place[pid] != old_place[pid]:
+            if provision.number != old.provisions[pid].number:
+                out[pid] = "down" if new_place[pid] > old_place[pid] else "up"
     return out
 
 
@@ -286,13 +283,14 @@ def compare(old: Edition, new: Edition) -> Comparison:
         if before is None:
             rows.append(Row(pid, "added", provision, None, (Segment(wording(provision), True),), ()))
             continue
-        if moves[pid] != "moved":  # a moved provision's old place says nothing about where deletions stood
+        move = moves.get(pid, "")
+        if move != "moved":  # a moved provision's old place says nothing about where deletions stood
             flush_deleted_before(position[pid])
         if before.heading == provision.heading and before.paragraphs == provision.paragraphs:
-            rows.append(Row(pid, "unchanged", provision, before, (), (), moves[pid]))
+            rows.append(Row(pid, "unchanged", provision, before, (), (), move))
         else:
             segments_old, segments_new = char_diff(wording(before), wording(provision))
-            rows.append(Row(pid, "modified", provision, before, segments_new, segments_old, moves[pid]))
+            rows.append(Row(pid, "modified", provision, before, segments_new, segments_old, move))
     flush_deleted_before(len(old_ids))
     return Comparison(old, new, tuple(rows))
 

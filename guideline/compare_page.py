@@ -144,9 +144,12 @@ def _number(provision: Provision, changed: bool, tag: str) -> str:
 
 
 def _cell(provision: Provision, segments: tuple[compare.Segment, ...], renumbered: bool, tag: str) -> str:
-    if not segments:  # unchanged wording
-        segments = (compare.Segment(compare.wording(provision), False),)
-    # The preamble has no number: its heading (前文) is its label, so it is not repeated as text.
+    if not segments:  # unchanged wording, as most rows have: its paragraphs as they are
+        if provision.kind == "preamble":  # its heading (前文) is its label, not repeated as text
+            lines = provision.paragraphs
+        else:
+            lines = [provision.heading, *provision.paragraphs] if provision.heading else provision.paragraphs
+        return _number(provision, renumbered, tag) + "<br>".join(html.escape(line) for line in lines)
     skip = f"{provision.heading}\n" if provision.kind == "preamble" else ""
     return _number(provision, renumbered, tag) + _segments(segments, tag, skip)
 
