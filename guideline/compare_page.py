@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from . import compare, pages
+from . import compare, pages, render
 from .dates import wareki
 from .edition import Edition, Provision
 from .project import Guideline
@@ -83,9 +83,8 @@ def text(guideline: Guideline, key: str, **values: str) -> str:
 
 
 def status(guideline: Guideline, edition: Edition) -> str:
-    if edition.is_draft:
-        return label(guideline, "status_draft")
-    return label(guideline, "status_current" if edition is guideline.current else "status_superseded")
+    """改正案, 現行, 旧版 …: as the revision history says it (one rule, in ``render``)."""
+    return render._status(guideline, edition)
 
 
 def side_lines(guideline: Guideline, new: Edition, old: Edition) -> list[str]:
