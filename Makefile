@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 SITE := build/site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint chromium clean bench bench-search publish rollback releases nginx-conf smoke
+.PHONY: serve build check test lint chromium clean bench bench-search publish rollback releases nginx-conf smoke preview
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python >= 3.11 is required"; exit 1; }
@@ -25,6 +25,15 @@ serve: $(STAMP)
 ## build: the production site in build/site (drafts left out), failing on any warning
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+# What a pull request's reviewer reads (.github/workflows/ci.yml uploads it; tests/test_kessai.py runs it too)
+PREVIEW ?= build/preview
+
+## preview: the site with drafts (PREVIEW/site), the 決裁 PDF of the draft against the edition in force (PREVIEW/kessai.pdf) and a summary of the change (PREVIEW/summary.md)
+preview: $(STAMP) chromium
+	rm -rf "$(PREVIEW)/site" "$(PREVIEW)/kessai.pdf" "$(PREVIEW)/summary.md"
+	GUIDELINE_DRAFTS=1 $(BIN)/mkdocs build --strict --quiet --site-dir "$(abspath $(PREVIEW))/site"
+	$(BIN)/guideline preview --out "$(PREVIEW)"
 
 ## check: validate the guideline's sources without building
 check: $(STAMP)

@@ -43,7 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import synthetic
-from guideline import compare, editing, render
+from guideline import compare, compare_page, editing, render
 from guideline.edition import edition_sort_key
 from guideline.project import load
 
@@ -315,7 +315,7 @@ def measure_diffs(work: Path, size: Size) -> Diffs:
         revised = [e for e in guideline.editions if guideline.previous(e) is not None]
         start_compare = time.process_time()
         for edition in revised:
-            render.render_compare(guideline, edition)
+            compare_page.render_compare(guideline, edition)
         compared = time.process_time()
         provisions = list(dict.fromkeys(pid for e in guideline.editions for pid in e.provisions))
         for pid in provisions:

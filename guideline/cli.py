@@ -7,14 +7,12 @@ the same answers without building the site.
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
-from . import compare, editing, render, translation
-from .edition import Edition
+from . import compare, compare_page, editing, kessai, printing, translation
+from .edition import Edition, Provision
 from .problems import GuidelineError, Problems, display_path
 from .project import Guideline, languages, load
 
@@ -161,62 +159,125 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
-    """The 新旧対照表 between any two editions, in the terminal and optionally as a printable HTML file."""
-    root = _root()
+def _load_with_drafts() -> Guideline | None:
+    """Every edition, drafts too, or None after printing every problem in the sources."""
     try:
-        guideline = load(root, drafts=True)
-        old, new = guideline.edition(args.old), guideline.edition(args.new)
+        return load(_root(), drafts=True)
     except GuidelineError as error:
         print(error, file=sys.stderr)
-        return 1
+        return None
+
+
+def _edition(guideline: Guideline, name: str, command: str) -> Edition | None:
+    try:
+        return guideline.edition(name)
     except StopIteration:
-        names = ", ".join(e.name for e in load(root, drafts=True).editions)
-        print(f"guideline diff: unknown edition; the editions are {names}", file=sys.stderr)
+        names = "、".join(e.name for e in guideline.editions)
+        print(f"guideline {command}: 第{name}版はありません。ある版は {names} です。", file=sys.stderr)
+        return None
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The 新旧対照表 between any two editions: in the terminal, and as printable HTML or a 決裁 PDF."""
+    guideline = _load_with_drafts()
+    if guideline is None:
         return 1
+    old, new = _edition(guideline, args.old, "diff"), _edition(guideline, args.new, "diff")
+    if old is None or new is None:
+        return 1
+    if old is new:
+        print(
+            f"guideline diff: 同じ版（第{old.name}版）どうしは比べられません。二つの違う版を指定してください。",
+            file=sys.stderr,
+        )
+        return 2
+    order = guideline.editions.index
+    if order(old) > order(new) and not args.reverse:
+        print(
+            f"guideline diff: 第{old.name}版は第{new.name}版より新しい版です。古い版を先に書いてください"
+            f"（guideline diff {new.name} {old.name}）。新しい版を改正前として比べたいときは --reverse を付けてください。",
+            file=sys.stderr,
+        )
+        return 2
     comparison = compare.compare(old, new)
     underline = sys.stdout.isatty()
     print(f"新旧対照表：第{new.name}版（改正後） ← 第{old.name}版（改正前）  （傍線部分は改正部分）")
-    if old.title != new.title:
+    for line in compare_page.side_lines(guideline, new, old):
+        print(f"  {line}")
+    if comparison.title_changed:
         before, after = compare.char_diff(old.title, new.title)
         print(f"\n題名 改正\n  改正後：{_terminal(after, underline)}\n  改正前：{_terminal(before, underline)}")
     for row in comparison.changed_rows:
         shown = row.new or row.old
-        number = shown.number if shown is not None else ""
-        mark = {"added": "新設", "deleted": "削除", "modified": "改正", "unchanged": "移動"}[row.kind]
-        print(f"\n{number} {mark}")
-        if row.renumbered and row.old is not None:
-            print(f"  番号：{row.old.number} → {number}")
-        if row.kind != "deleted":
-            print(f"  改正後：{_terminal(row.new_segments, underline)}")
-        if row.kind != "added":
-            print(f"  改正前：{_terminal(row.old_segments, underline)}")
-    print(f"\n{len(comparison.changed_rows)} provision(s) changed.")
+        number = (shown.number or shown.heading) if shown is not None else ""
+        print(f"\n{number} {kessai.what_changed(row)}")
+        if row.new is not None:
+            print(f"  改正後：{_terminal(row.new_segments, underline, row.new)}")
+        if row.old is not None:
+            print(f"  改正前：{_terminal(row.old_segments, underline, row.old)}")
+    print(f"\n変わる条項：{len(comparison.changed_rows)}（{kessai.counts(comparison)}）")
+    failed = 0
     if args.html:
-        Path(args.html).write_text(standalone_compare(root, guideline, new, old), encoding="utf-8")
-        print(f"Printable comparison written to {args.html} (A4 landscape).")
+        failed |= _write(Path(args.html), printing.compare_html(guideline, new, old), "印刷用の新旧対照表")
+    if args.pdf:
+        failed |= _pdf(Path(args.pdf), printing.compare_html(guideline, new, old), "決裁用の新旧対照表（A4 横）")
+    return failed
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    """An edition's full text, printed to a PDF (A4 portrait)."""
+    guideline = _load_with_drafts()
+    if guideline is None:
+        return 1
+    edition = _edition(guideline, args.name, "text")
+    if edition is None:
+        return 1
+    return _pdf(Path(args.pdf), printing.text_html(guideline, edition), f"第{edition.name}版の全文（A4 縦）")
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    """For a pull request: the 決裁 PDF of the draft against the edition in force, and a summary of the change."""
+    guideline = _load_with_drafts()
+    if guideline is None:
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    draft = guideline.drafts[-1] if guideline.drafts else None
+    old = guideline.previous(draft) if draft is not None else None
+    failed = _write(out / "summary.md", kessai.summary_markdown(guideline, draft, old), "変更の要約")
+    if draft is not None and old is not None:
+        failed |= _pdf(out / "kessai.pdf", printing.compare_html(guideline, draft, old), "決裁用の新旧対照表（A4 横）")
+    return failed
+
+
+def _write(path: Path, text: str, what: str) -> int:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        print(
+            f"{path}: {what}を書き込めません。保存先のフォルダーがあるか、書き込みの権限があるか確かめてください。",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{what}を {path} に書きました。")
     return 0
 
 
-def _terminal(segments: tuple[compare.Segment, ...], underline: bool) -> str:
+def _pdf(path: Path, document: str, what: str) -> int:
+    try:
+        printing.write_pdf(document, path)
+    except printing.PrintError as error:
+        print(f"guideline: {error}", file=sys.stderr)
+        return 1
+    print(f"{what}を {path} に書きました。")
+    return 0
+
+
+def _terminal(segments: tuple[compare.Segment, ...], underline: bool, provision: Provision | None = None) -> str:
+    if not segments and provision is not None:  # wording unchanged: only the number moved
+        segments = (compare.Segment(compare.wording(provision), False),)
     left, right = ("\x1b[4m", "\x1b[24m") if underline else ("[[", "]]")
     return "".join(f"{left}{s.text}{right}" if s.changed else s.text for s in segments).replace("\n", " ")
-
-
-def standalone_compare(root: Path, guideline: Guideline, new: Edition, old: Edition) -> str:
-    """A self-contained HTML page of the 新旧対照表 for printing and circulating."""
-    body = render.render_compare(guideline, new, old).text
-    title_line, _, rest = body.partition("\n")
-    title = title_line.removeprefix("# ")
-    rest = re.sub(r'<p class="compare-controls">.*?</p>', "", rest, flags=re.DOTALL)
-    rest = re.sub(r'<div class="edition-banner.*?</div>', "", rest, flags=re.DOTALL)
-    css = (root / "docs/assets/compare.css").read_text(encoding="utf-8")
-    return (
-        f'<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
-        f"<style>\nbody {{ font-family: 'Yu Mincho', 'Hiragino Mincho ProN', 'Noto Serif CJK JP', serif; margin: 0; }}\n"
-        f"main {{ page: compare; }}\nh1 {{ font-size: 1.2rem; }}\n{css}</style>\n</head>\n"
-        f'<body>\n<main class="compare-page">\n<h1>{html.escape(title)}</h1>\n{rest}\n</main>\n</body>\n</html>\n'
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -232,11 +293,20 @@ def main(argv: list[str] | None = None) -> int:
     rel.add_argument("--date", required=True, help="制定日 (date of enactment), YYYY-MM-DD")
     rel.add_argument("--effective", help="施行日 (date in force), YYYY-MM-DD; defaults to --date")
     rel.set_defaults(func=cmd_release)
-    diff = sub.add_parser("diff", help="the 新旧対照表 between two editions")
-    diff.add_argument("old", help="the earlier edition, e.g. 1")
-    diff.add_argument("new", help="the later edition, e.g. 2")
-    diff.add_argument("--html", metavar="FILE", help="also write a printable HTML file (A4 landscape)")
+    diff = sub.add_parser("diff", help="新旧対照表: 二つの版を比べる（古い版、新しい版の順）")
+    diff.add_argument("old", help="改正前の版（古い版）、例: 1")
+    diff.add_argument("new", help="改正後の版（新しい版）、例: 2")
+    diff.add_argument("--reverse", action="store_true", help="新しい版を改正前として逆向きに比べる")
+    diff.add_argument("--html", metavar="FILE", help="印刷用の HTML も書く（A4 横）")
+    diff.add_argument("--pdf", metavar="FILE", help="決裁用の PDF も書く（A4 横、ページ番号つき）")
     diff.set_defaults(func=cmd_diff)
+    text = sub.add_parser("text", help="版の全文を PDF にする")
+    text.add_argument("name", help="版、例: 1")
+    text.add_argument("--pdf", metavar="FILE", required=True, help="書き出す PDF（A4 縦、ページ番号つき）")
+    text.set_defaults(func=cmd_text)
+    preview = sub.add_parser("preview", help="プルリクエストの確認用: 改正案の決裁 PDF と変更の要約を書く")
+    preview.add_argument("--out", default="build/preview", help="書き出すフォルダー（既定: build/preview）")
+    preview.set_defaults(func=cmd_preview)
     translations = sub.add_parser("translations", help="list translations that are missing or trail the Japanese")
     translations.add_argument("--lang", default="en", help="the translation's language (default: en)")
     translations.add_argument("--mark-current", metavar="FILE", help="record FILE as translating the current Japanese")

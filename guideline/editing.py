@@ -40,6 +40,41 @@ def stubs(name: str) -> dict[str, str]:
     }
 
 
+def comparison_stub(name: str, against: str) -> tuple[str, str]:
+    """The page comparing edition ``name`` with edition ``against`` (the one in force): path and text."""
+    return (
+        f"{EDITION_PAGES_DIR}/{name}/compare/{against}.md",
+        f'---\nrender: compare\nedition: "{name}"\nagainst: "{against}"\n---\n',
+    )
+
+
+def write_comparison_stubs(root: Path) -> list[Path]:
+    """Each earlier edition's page comparing it with the edition in force, where missing (after a release).
+
+    Worked out from the files, not ``load``: the guideline does not load while these pages are missing.
+    """
+    published = sorted(
+        (
+            p.name.split(".")[0]
+            for p in (root / EDITIONS_DIR).glob("*.ja.md")
+            if _PUBLISHED.search(p.read_text("utf-8"))
+        ),
+        key=edition_sort_key,
+    )
+    written = []
+    for name in published[:-2]:  # the one before the current is compared with it on the current's own page
+        relative, text = comparison_stub(name, published[-1])
+        path = root / relative
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+_PUBLISHED = re.compile(r"(?m)^status:\s*published\s*$")
+
+
 def new_edition(root: Path, name: str) -> list[Path]:
     """Start draft ``name`` from the current edition, in every language; return the files written."""
     if not re.fullmatch(r"[0-9]+[a-z0-9-]*", name):
@@ -63,6 +98,7 @@ def new_edition(root: Path, name: str) -> list[Path]:
         for key, value in (("status", "draft"), ("enacted", "null"), ("effective", "null")):
             text = _set_front(text, key, value)
         text = _drop_front(text, "successors")
+        text = _drop_front(text, "reasons")  # the draft's own 改正理由 is written for it
         target.write_text(text, encoding="utf-8")
         written.append(target)
     for relative, text in stubs(name).items():
@@ -84,6 +120,7 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None)
     parsed = parse_edition(originals[path], f"{EDITIONS_DIR}/{name}.ja.md", "ja", Problems())
     if not parsed.is_draft:
         raise EditingError(f"edition {name} is not a draft; a published edition cannot be released again")
+    stubs_written: list[Path] = []
     try:
         for edition_path, text in originals.items():
             text = _set_front(text, "status", "published")
@@ -95,11 +132,14 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None)
         if problems:
             raise GuidelineError(problems)
         freeze.record_release(root, edition, date.today())
+        stubs_written = write_comparison_stubs(root)
         for lang in languages(root):
             load(root, lang, drafts=False)
     except GuidelineError:
         for edition_path, text in originals.items():
             edition_path.write_text(text, encoding="utf-8")
+        for stub in stubs_written:
+            stub.unlink()
         if before_record is None:
             record.unlink(missing_ok=True)
         else:

@@ -71,6 +71,7 @@ class Edition:
     provisions: dict[str, Provision]
     meta_lines: dict[str, int]
     successors: dict[str, list[str]] = field(default_factory=dict)  # removed id -> where its subject went
+    reasons: list[str] = field(default_factory=list)  # 改正理由: what the revision changes and why, one line each
 
     @property
     def is_draft(self) -> bool:
@@ -117,6 +118,22 @@ def _successors(value: object, path: str, line: int, problems: Problems) -> dict
     return out
 
 
+def _reasons(value: object, path: str, line: int, problems: Problems) -> list[str]:
+    """``reasons:`` (改正理由), a list of lines: each says what the revision changes and why."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.add(
+            path,
+            line,
+            "「reasons:」（改正理由）は「- 何をどう改めるか、その理由」の形の行を並べた一覧で書いてください。",
+        )
+        return []
+    return [v.strip() for v in value]
+
+
 def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Edition:
     """Parse one edition file, adding every problem found to ``problems``."""
     doc = split(text, path, problems)
@@ -141,6 +158,7 @@ def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Editio
         provisions={},
         meta_lines=doc.key_lines,
         successors=_successors(meta.get("successors"), path, doc.key_lines.get("successors", 2), problems),
+        reasons=_reasons(meta.get("reasons"), path, doc.key_lines.get("reasons", 2), problems),
     )
     _parse_body(edition, doc.body, doc.body_start, problems)
     _number(edition)

@@ -33,6 +33,11 @@ def comparison(name: str) -> str:
     return f"{EDITIONS_DIR}/{name}/compare.md"
 
 
+def comparison_with(name: str, against: str) -> str:
+    """The 新旧対照表 of edition ``name`` and edition ``against`` (the one in force)."""
+    return f"{EDITIONS_DIR}/{name}/compare/{against}.md"
+
+
 def url_of(doc: str) -> str:
     """The directory URL MkDocs gives a Markdown source (``use_directory_urls``)."""
     stem = doc.removesuffix(".md")

@@ -69,6 +69,15 @@ class Guideline:
         index = self.published.index(edition)
         return self.published[index - 1] if index > 0 else None
 
+    def against_current(self, edition: Edition) -> Edition | None:
+        """The edition in force, when ``edition`` has a page comparing it with it (``guideline release`` writes
+        one for each earlier edition); none where that is already its or the current's own 新旧対照表."""
+        current = self.current
+        if edition is current or self.previous(edition) is current or self.previous(current) is edition:
+            return None
+        stub = self.root / EDITION_PAGES_DIR / edition.name / "compare" / f"{current.name}.md"
+        return current if stub.exists() else None
+
     def comparison(self, edition: Edition) -> compare.Comparison | None:
         if edition.lang != self.lang and self.original is not None:  # untranslated: compare the originals
             return self.original.comparison(self.original.edition(edition.name))
@@ -247,6 +256,7 @@ def load(
     if original is None:
         freeze.verify(root, [e for e in every_edition if e not in releasing], problems)
         _check_commentary_coverage(guideline, problems)
+        _check_reasons(guideline, problems)
     else:
         _check_same_provisions(guideline, original, problems)
     _check_known_clauses(guideline, problems)
@@ -329,6 +339,22 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
                 )
 
 
+def _check_reasons(guideline: Guideline, problems: Problems) -> None:
+    """A draft that changes the text says why (改正理由): it is printed with its 新旧対照表 for approval."""
+    for draft in guideline.drafts:
+        previous = guideline.previous(draft)
+        if draft.reasons or previous is None:
+            continue
+        comparison = compare.compare(previous, draft)
+        if comparison.changed_rows or comparison.title_changed:
+            problems.add(
+                draft.path,
+                draft.meta_lines.get("status", 1),
+                "改正案に改正理由がありません。front matter に「reasons:」を加え、改正する点ごとに"
+                "「- 何をどう改めるか。その理由。」を一行ずつ書いてください（新旧対照表と一緒に決裁に回ります）。",
+            )
+
+
 def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
     known = {pid for edition in guideline.editions for pid in edition.provisions} | guideline.hidden
     for clause, commentary in guideline.commentaries.items():
@@ -362,6 +388,15 @@ def _check_edition_pages(guideline: Guideline, problems: Problems) -> None:
                     f"edition {edition.name} has no page; create it with the lines: "
                     f'---, render: {kind}, edition: "{edition.name}", ---',
                 )
+    known = {path.name.split(".")[0] for path in (guideline.root / EDITIONS_DIR).glob("*.md")}
+    for stub in sorted((guideline.root / EDITION_PAGES_DIR).glob("*/compare/*.md")):
+        if len(stub.name.split(".")) == 2 and not {stub.parent.parent.name, stub.stem} <= known:
+            problems.add(
+                display_path(stub, guideline.root),
+                1,
+                f"この新旧対照表のページは、ない版（第{stub.parent.parent.name}版と第{stub.stem}版のどちらか）を比べています。"
+                "ファイルを削除するか、ある版の番号に直してください。",
+            )
 
 
 def _check_successors(guideline: Guideline, problems: Problems) -> None:

@@ -72,21 +72,11 @@ LABELS = {
         "full_text": "全文",
         "compare_link": "新旧対照表",
         "compare_first": "（制定）",
+        "compare_current": "現行の版との新旧対照表",
         "not_current": 'この版は現行の版ではありません（{current}が現行です）。現行の条文は<a href="{href}">全文</a>で確認してください。',
         "draft_banner": '改正案：この版は検討中の改正案で、まだ効力はありません。現行の条文は<a href="{href}">全文</a>のとおりです。'
         '改正点は<a href="{compare}">新旧対照表</a>で確認できます。',
         "compare_title": "新旧対照表",
-        "compare_heading": "{title} 新旧対照表",
-        "new_side": "改正後",
-        "old_side": "改正前",
-        "legend": "（傍線部分は改正部分）",
-        "order_note": "左欄が改正後、右欄が改正前です。",
-        "added": "（新設）",
-        "deleted": "（削除）",
-        "omitted": "（略）",
-        "renumbered": "（{old}から移動）",
-        "show_all": "改正のない条項も表示する",
-        "no_changes": "この版には条文の変更がありません。",
         "former_number": "旧番号：{numbers}",
         "changed_badge": "{edition}で改正",
         "review_due": "要確認：この解説は{reviewed}の条文をもとに書かれています。{changed}で条文が改正されたため、内容が現在の条文に合っているか確認が必要です。",
@@ -167,22 +157,12 @@ LABELS["en"] = {
     "full_text": "Full text",
     "compare_link": "Old/new comparison",
     "compare_first": "(first edition)",
+    "compare_current": "Comparison with the edition in force",
     "not_current": "This is not the current edition ({current} is current). Read the current text in the "
     '<a href="{href}">full text</a>.',
     "draft_banner": "Draft revision: this edition is under consideration and not yet in force. The current text is "
     'in the <a href="{href}">full text</a>. See the changes in the <a href="{compare}">old/new comparison</a>.',
     "compare_title": "Old/new comparison",
-    "compare_heading": "{title}: old/new comparison",
-    "new_side": "After revision",
-    "old_side": "Before revision",
-    "legend": "(Underlined parts are revised.)",
-    "order_note": "The left column shows the text after revision, the right column before.",
-    "added": "(new)",
-    "deleted": "(deleted)",
-    "omitted": "(omitted)",
-    "renumbered": "(moved from {old})",
-    "show_all": "Show unchanged provisions too",
-    "no_changes": "This edition does not change the text.",
     "former_number": "Formerly: {numbers}",
     "changed_badge": "Revised in {edition}",
     "review_due": "To be reviewed: this commentary was written for the text of {reviewed}. The provision was revised "
@@ -849,6 +829,9 @@ def render_editions_index(guideline: Guideline) -> str:
             compared = (
                 f"[{label(guideline, 'compare_link')}]({pages.md_link(from_doc, pages.comparison(edition.name))})"
             )
+        if (current := guideline.against_current(edition)) is not None:
+            href = pages.md_link(from_doc, pages.comparison_with(edition.name, current.name))
+            compared += f"<br>[{label(guideline, 'compare_current')}]({href})"
         status = _status(guideline, edition)
         if edition.is_draft or edition is guideline.current:
             status = f"**{status}**"
@@ -884,6 +867,9 @@ def render_edition_page(guideline: Guideline, edition: Edition) -> Document:
     title, *rest = _edition_text(guideline, edition, from_doc)
     heading = f"{title} {label(guideline, 'paren', text=edition_name(guideline, edition))}"
     banner: list[Part] = [Html(b), ""] if (b := _banner(guideline, edition, from_doc)) else []
+    if (current := guideline.against_current(edition)) is not None:
+        href = pages.md_link(from_doc, pages.comparison_with(edition.name, current.name))
+        banner += [f"[{label(guideline, 'compare_current')}]({href})", ""]
     return Document([heading, "", *banner, *rest])
 
 
@@ -894,89 +880,3 @@ def _segments(segments: tuple[compare.Segment, ...], tag: str) -> str:
         text = html.escape(segment.text).replace("\n", "<br>")
         out.append(f'<{tag} class="compare-change">{text}</{tag}>' if segment.changed else text)
     return "".join(out)
-
-
-def _number(provision: Provision | None, other: Provision | None, tag: str) -> str:
-    if provision is None or not provision.number:
-        return ""
-    number = html.escape(provision.number)
-    if other is not None and other.number != provision.number:
-        number = f'<{tag} class="compare-change">{number}</{tag}>'
-    return f'<span class="compare-number">{number}</span> '
-
-
-def _compare_cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
-    if row.kind == "added":
-        new = f"{_number(row.new, None, 'ins')}{_segments(row.new_segments, 'ins')}"
-        return f'<span class="compare-mark">{label(guideline, "added")}</span>{new}', ""
-    if row.kind == "deleted":
-        old = f"{_number(row.old, None, 'del')}{_segments(row.old_segments, 'del')}"
-        return f'<span class="compare-mark">{label(guideline, "deleted")}</span>', old
-    new = f"{_number(row.new, row.old, 'ins')}{_segments(row.new_segments, 'ins')}"
-    old = f"{_number(row.old, row.new, 'del')}{_segments(row.old_segments, 'del')}"
-    if row.renumbered and row.old is not None:
-        new += f' <span class="compare-mark">{label(guideline, "renumbered", old=html.escape(row.old.number))}</span>'
-    return new, old
-
-
-def render_compare(guideline: Guideline, edition: Edition, old: Edition | None = None) -> Document:
-    """新旧対照表: 改正後 on the left, 改正前 on the right, changes underlined, unchanged rows collapsed as (略).
-
-    ``old`` defaults to the edition this one revises.
-    """
-    comparison = compare.compare(old, edition) if old is not None else guideline.comparison(edition)
-    assert comparison is not None, f"edition {edition.name} has no earlier edition to compare with"
-    old = comparison.old
-    lang = guideline.lang
-
-    def side(key: str, e: Edition) -> str:
-        status = _status(guideline, e)
-        return (
-            f"{label(guideline, key)}{label(guideline, 'colon')}{edition_name(guideline, e)}"
-            f"{label(guideline, 'paren', text=status)} {label(guideline, 'effective')}{label(guideline, 'colon')}"
-            f"{wareki(e.effective, lang)}"
-        )
-
-    rows: list[str] = []
-    if old.title != edition.title:
-        before_title, after_title = compare.char_diff(old.title, edition.title)
-        rows.append(
-            f'<tr class="compare-row compare-row--modified compare-row--title" id="row-title">'
-            f'<td lang="{lang}">{_segments(after_title, "ins")}</td><td lang="{lang}">{_segments(before_title, "del")}</td></tr>'
-        )
-    omitted = False
-    for row in comparison.rows:
-        kind = f"compare-row--{row.kind}" + (" compare-row--renumbered" if row.renumbered else "")
-        new, before = _compare_cells(guideline, row)
-        shown = row.new or row.old
-        depth = shown.kind if shown is not None else "item"
-        if not row.changed:
-            if not omitted:
-                rows.append(
-                    f'<tr class="compare-omitted"><td>{label(guideline, "omitted")}</td>'
-                    f"<td>{label(guideline, 'omitted')}</td></tr>"
-                )
-                omitted = True
-        else:
-            omitted = False
-        rows.append(
-            f'<tr class="compare-row {kind} compare-depth--{depth}" id="row-{row.id}">'
-            f'<td lang="{lang}">{new}</td><td lang="{lang}">{before}</td></tr>'
-        )
-    title = label(guideline, "compare_heading", title=edition.title)
-    caption = f"{edition_name(guideline, edition)} / {edition_name(guideline, old)}"
-    table = (
-        f'<table class="compare-table is-collapsed" id="compare-table"><caption class="compare-caption">{caption}</caption>'
-        f'<thead><tr><th scope="col">{label(guideline, "new_side")}</th>'
-        f'<th scope="col">{label(guideline, "old_side")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
-    blocks = [
-        _banner(guideline, edition, pages.comparison(edition.name)) if edition.is_draft else "",
-        f'<div class="compare-meta"><p>{side("new_side", edition)}</p><p>{side("old_side", old)}</p>'
-        f'<p>{label(guideline, "order_note")} <strong class="compare-legend">{label(guideline, "legend")}</strong></p></div>',
-        f"<p>{label(guideline, 'no_changes')}</p>" if not comparison.changed_rows else "",
-        f'<p class="compare-controls"><button type="button" class="compare-toggle" aria-controls="compare-table" '
-        f'aria-pressed="false">{label(guideline, "show_all")}</button></p>',
-        table,
-    ]
-    return Document([f"# {title}", "", Html("\n".join(block for block in blocks if block)), ""])

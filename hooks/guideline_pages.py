@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import casebook, pages, render, translation
+from guideline import casebook, compare_page, pages, render, translation
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
@@ -96,10 +96,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     shown = {edition.name for edition in guideline.editions}
     for file in list(files):
         parts = file.src_uri.split("/")
-        if len(parts) == 3 and parts[0] == pages.EDITIONS_DIR and parts[1] not in shown:
+        if len(parts) == 2 and parts[0] == pages.CLAUSES_DIR and parts[1].split(".")[0] in guideline.hidden:
             files.remove(file)
-        elif len(parts) == 2 and parts[0] == pages.CLAUSES_DIR and parts[1].split(".")[0] in guideline.hidden:
-            files.remove(file)
+        # editions/<n>/compare/<m>.md compares two editions: both must be shown.
+        elif parts[0] == pages.EDITIONS_DIR and len(parts) >= 3:
+            if parts[1] not in shown or (len(parts) == 4 and parts[3].split(".")[0] not in shown):
+                files.remove(file)
     return files
 
 
@@ -257,7 +259,18 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
             body = render.render_edition_page(guideline, edition)
         else:
             page.meta["title"] = f"{render.edition_name(guideline, edition)} {render.label(guideline, 'compare_title')}"
-            body = render.render_compare(guideline, edition)
+            against = page.meta.get("against")
+            if against is not None:  # /editions/<n>/compare/<m>/: the later of the two after, the earlier before
+                other = guideline.edition(str(against))
+                page.meta["title"] += f" / {render.edition_name(guideline, other)}"
+                edition, other = (
+                    (other, edition)
+                    if guideline.editions.index(other) > guideline.editions.index(edition)
+                    else (edition, other)
+                )
+                body = compare_page.render_compare(guideline, edition, other)
+            else:
+                body = compare_page.render_compare(guideline, edition)
         if kind == "compare" or not edition.is_draft:
             # Searched elsewhere: the text in force on /text/, removed provisions on their tombstones. Indexed,
             # every edition would answer the same sentence again, and the index would grow with each edition.

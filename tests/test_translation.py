@@ -187,7 +187,9 @@ def test_unknown_provision_id_in_a_translation_names_the_file_and_line(bilingual
 
 
 def test_untranslated_edition_is_shown_in_japanese_and_compared_with_the_japanese(bilingual: Site) -> None:
-    draft = TINY_EDITION.replace('edition: "1"', 'edition: "2"').replace("status: published", "status: draft")
+    draft = TINY_EDITION.replace('edition: "1"', 'edition: "2"').replace(
+        "status: published", "status: draft\nreasons: [2(2)①に「や憶測」を加える。]"
+    )
     bilingual.write_edition(draft.replace("単なる噂", "単なる噂や憶測"), name="2")
     assert bilingual.build(env={"GUIDELINE_DRAFTS": "1"}).returncode == 0
     page = bilingual.html("en/editions/2/compare")

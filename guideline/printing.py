@@ -1,0 +1,185 @@
+"""Printed documents: the 新旧対照表 for approval (決裁) and an edition's full text, as HTML and as PDF.
+
+The PDF is printed by Chromium (or Chrome, or Microsoft Edge on a Windows PC), headless: the same
+engine that shows the site, so the page on paper is the page on screen, and nothing more is
+installed on the division's PCs. Chromium (since version 131) draws CSS page-margin boxes, which
+carry the running title and the page numbers (n / total); the table's header row repeats on
+every page by ``display: table-header-group``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from . import compare, compare_page
+from .dates import wareki
+from .edition import Edition, Provision
+from .project import Guideline
+from .render import edition_name, label
+
+ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
+# Where the browser is looked for, in order: GUIDELINE_BROWSER, then these names on PATH, then the usual
+# places on Windows.
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge")
+WINDOWS_BROWSERS = (
+    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+)
+
+
+class PrintError(Exception):
+    """The PDF could not be written; the message says why and what to do, in the division's words."""
+
+
+def _css_string(value: str) -> str:
+    """A CSS string literal for generated content (page headers)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _page(guideline: Guideline, title: str, running: str, size: str, content: str) -> str:
+    own = guideline.root / "docs" / "assets" / "compare.css"  # the project's, as on its site
+    css = (own if own.exists() else ASSETS / "compare.css").read_text(encoding="utf-8")
+    lang = guideline.lang
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<style>
+{css}
+@page {{
+  size: A4 {size};
+  margin: 16mm 12mm 14mm;
+  @top-left {{ content: {_css_string(running)}; font-size: 8pt; color: #333; }}
+  @bottom-center {{ content: counter(page) " / " counter(pages); font-size: 9pt; }}
+}}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ font-family: 'Yu Mincho', 'Hiragino Mincho ProN', 'Noto Serif CJK JP', 'Noto Sans CJK JP', serif;
+  margin: 0; font-size: 10pt; line-height: 1.7; color: #000; }}
+h1 {{ font-size: 14pt; margin: 0 0 0.4em; }}
+h2 {{ font-size: 11pt; margin: 0.8em 0 0.3em; }}
+.compare-meta p {{ margin: 0.1em 0; }}
+.compare-table {{ font-size: 9.5pt; }}
+</style>
+</head>
+<body>
+<main class="print-page">
+{content}
+</main>
+</body>
+</html>
+"""
+
+
+def compare_html(guideline: Guideline, new: Edition, old: Edition) -> str:
+    """The 新旧対照表 as one self-contained page, every changed provision shown, for printing (A4 landscape)."""
+    comparison = compare.compare(old, new)
+    title = compare_page.heading(guideline, new)
+    body = compare_page.body(guideline, comparison, controls=False)
+    running = f"{title}　" + compare_page.text(
+        guideline, "caption", new=edition_name(guideline, new), old=edition_name(guideline, old)
+    )
+    return _page(guideline, title, running, "landscape", f"<h1>{html.escape(title)}</h1>\n{body}")
+
+
+def _provision(provision: Provision, edition: Edition) -> str:
+    own = "".join(f"<p>{html.escape(p)}</p>" for p in provision.paragraphs) or "<p></p>"
+    own = own.replace("<p>", f'<p><span class="print-number">{html.escape(provision.label)}</span> ', 1)
+    children = "".join(_provision(edition.provisions[c], edition) for c in provision.children)
+    return f'<div class="print-provision print-provision--{provision.kind}">{own}{children}</div>'
+
+
+def text_html(guideline: Guideline, edition: Edition) -> str:
+    """The full text of one edition for printing (A4 portrait): title, edition, dates, every provision."""
+    lang = guideline.lang
+    name = edition_name(guideline, edition)
+    dates = compare_page.text(
+        guideline, "dates", enacted=wareki(edition.enacted, lang), effective=wareki(edition.effective, lang)
+    )
+    parts = [
+        f"<h1>{html.escape(edition.title)}</h1>",
+        f'<p class="print-meta">{name}（{compare_page.status(guideline, edition)}） {dates}</p>'
+        if lang == "ja"
+        else f'<p class="print-meta">{name} ({compare_page.status(guideline, edition)}). {dates}</p>',
+    ]
+    for top in edition.top_level():
+        heading = top.heading if top.kind == "preamble" else f"{top.label} {top.heading}"
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        parts += [f"<p>{html.escape(p)}</p>" for p in top.paragraphs]
+        parts += [_provision(edition.provisions[c], edition) for c in top.children]
+    style = (
+        "<style>.print-provision--item{margin-left:1em;}.print-provision--subitem{margin-left:1.5em;}"
+        ".print-provision p{margin:0.2em 0;}.print-meta{margin:0 0 1em;}</style>"
+    )
+    running = f"{edition.title}（{name}）" if lang == "ja" else f"{edition.title} ({name})"
+    title = f"{edition.title} {label(guideline, 'paren', text=name)}"
+    return _page(guideline, title, running, "portrait", style + "\n".join(parts))
+
+
+def find_browser() -> str | None:
+    """The Chromium, Chrome or Edge that prints the PDF: GUIDELINE_BROWSER, else the first one found."""
+    chosen = os.environ.get("GUIDELINE_BROWSER")
+    if chosen:
+        return chosen if Path(chosen).exists() or shutil.which(chosen) else None
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((path for path in WINDOWS_BROWSERS if Path(path).exists()), None)
+
+
+def write_pdf(document: str, target: Path) -> None:
+    """Print ``document`` (a self-contained HTML page) to ``target`` with headless Chromium."""
+    browser = find_browser()
+    if browser is None:
+        raise PrintError(
+            "PDF を作るためのブラウザー（Chromium、Google Chrome または Microsoft Edge）が見つかりません。"
+            "どれかを入れるか、環境変数 GUIDELINE_BROWSER にその実行ファイルの場所を書いてください"
+            "（この PC で入れるには make chromium）。"
+        )
+    if not target.parent.is_dir():
+        raise PrintError(
+            f"{target}: 保存先のフォルダー {target.parent} がありません。あるフォルダーを指定してください。"
+        )
+    with tempfile.TemporaryDirectory(prefix="guideline-print-") as work:
+        page = Path(work) / "page.html"
+        page.write_text(document, encoding="utf-8")
+        out = Path(work) / "out.pdf"
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",  # run as root in CI containers; the page is our own, with no script
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-pdf-header-footer",  # the page's own margin boxes carry the title and the page numbers
+            f"--user-data-dir={Path(work) / 'profile'}",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise PrintError(
+                f"ブラウザー {browser} で PDF を作れませんでした（{type(error).__name__}）。"
+                "ブラウザーが起動できるか確かめてください。"
+            ) from None
+        if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+            raise PrintError(
+                f"ブラウザー {browser} で PDF を作れませんでした（終了コード {result.returncode}）。"
+                "ブラウザーが起動できるか確かめてください。"
+            )
+        try:
+            shutil.copyfile(out, target)
+        except OSError:
+            raise PrintError(
+                f"{target}: 書き込めません。ほかのアプリで開いていないか、書き込みの権限があるか確かめてください。"
+            ) from None
