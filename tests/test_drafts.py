@@ -17,7 +17,7 @@ from guideline.project import load
 # Draft 2 adds a provision mid-chapter (accuracy's neighbour) and rewords rumors.
 DRAFT = (
     TINY_EDITION.replace('edition: "1"', 'edition: "2"')
-    .replace("status: published", "status: draft")
+    .replace("status: published", "status: draft\nreasons:\n  - 災害時の発信を新設し、噂に憶測を加える。")
     .replace("- 次に掲げる", "- 災害時は防災情報を優先しなければなりません。 {#disaster}\n- 次に掲げる")
     .replace("単なる噂", "単なる噂や憶測")
 )

@@ -173,7 +173,10 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
 
     # 3. The clerk writes what is missing and reviews the pages.
     for pid in ("copyright", "disaster-posts"):
-        site.write(f"docs/clauses/{pid}.md", commentary(pid, title=f"{pid}の解説").replace('"1"', '"2"'))
+        page = commentary(pid, title=f"{pid}の解説").replace('"1"', '"2"')
+        # The real guideline declares situations (glossary/situations.yml): every example names one.
+        page = re.sub(r"^(- 判断: .*)$", r"\1\n- 状況: イベント・告知", page, flags=re.MULTILINE)
+        site.write(f"docs/clauses/{pid}.md", page)
     add_related(site, "copyright", "rights")  # a draft-only page refers to a published provision
     for name in linking:
         path = site.root / "docs/clauses" / name
@@ -271,6 +274,13 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     )
     path = site.root / "editions/3.en.md"
     path.write_text(reword(path.read_text(encoding="utf-8"), "security", "Staff must not post threats to security."))
+    check = site.guideline("check")
+    assert "editions/3.ja.md:4: error: 改正案に改正理由がありません" in check.stderr  # 決裁 needs the reasons
+    for lang, reason in (("ja", "4(3)の文言を簡潔に改める。"), ("en", "4(3) is worded more briefly.")):
+        path = site.root / f"editions/3.{lang}.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("status: draft", f"status: draft\nreasons:\n  - {reason}", 1)
+        )
     check = site.guideline("check")
     assert check.returncode == 0, check.stderr
     assert re.search(r"docs/clauses/security\.md:\d+: 要確認: draft 3 changes the provision", check.stdout)
