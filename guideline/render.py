@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import compare, pages, references
-from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example
+from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example, situation_labels
 from .dates import wareki
 from .edition import Edition, Provision
 from .glossary import Term
@@ -50,6 +50,8 @@ LABELS = {
         "post": "投稿案",
         "reason": "理由",
         "fix": "改善案",
+        "situations": "状況",
+        "situation_separator": "、",
         "account": "はにぼん",
         "account_note": "本庄市公式",
         "preamble": "前文",
@@ -135,6 +137,8 @@ LABELS["en"] = {
     "post": "Draft post",
     "reason": "Reasoning",
     "fix": "Improved post",
+    "situations": "Situations",
+    "situation_separator": ", ",
     "account": "Hanibon",
     "account_note": "Honjo City official",
     "preamble": "Preamble",
@@ -609,6 +613,7 @@ def _example(guideline: Guideline, example: Example, from_doc: str) -> list[Part
             f'<strong class="verdict__value">{VOCABULARIES[guideline.lang].verdict(verdict)}</strong>'
             f'<span class="verdict__note">{label(guideline, "paren", text=notes.get(verdict, ""))}</span></p>'
         ),
+        *_situations(guideline, example, from_doc),
         *field(SCENE, "scene"),
         _post_card(guideline, example.fields.get(POST, ""), "post"),
         *field(REASON, "reason"),
@@ -617,6 +622,20 @@ def _example(guideline: Guideline, example: Example, from_doc: str) -> list[Part
         parts.append(_post_card(guideline, example.fields[FIX], "fix"))
     parts += ["</div>", ""]
     return parts
+
+
+def _situations(guideline: Guideline, example: Example, from_doc: str) -> list[Part]:
+    """The example's situations, each linking to the casebook's list of the same situation."""
+    known = {s.label(guideline.lang): s for s in guideline.situations}
+    tags = [known[t] for t in situation_labels(example, guideline.lang) if t in known]
+    if not tags:
+        return []
+    links = label(guideline, "situation_separator").join(
+        f'<a href="{pages.url_link(from_doc, pages.CASES, s.id)}">{html.escape(s.label(guideline.lang))}</a>'
+        for s in tags
+    )
+    caption = f"{label(guideline, 'situations')}{label(guideline, 'colon')}"
+    return [Html(f'<p class="example__situations">{caption}{links}</p>')]
 
 
 def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:

@@ -69,3 +69,17 @@ def test_the_home_page_links_the_casebook_next_to_the_checklist(built_site: Path
     assert link is not None and 0 < link.start() - where < 600
     nav = page[page.index('<nav class="md-nav md-nav--primary"') :]
     assert re.search(r'<a href="(\./)?cases/" class="md-nav__link', nav)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_example_on_its_page_links_to_its_situations_in_the_casebook(built_site: Path, lang: str) -> None:
+    guideline = load(ROOT, lang)
+    ids = {s.label(lang): s.id for s in guideline.situations}
+    prefix = "" if lang == "ja" else "en/"
+    for pid, commentary in guideline.commentaries.items():
+        page = (built_site / prefix / "clauses" / pid / "index.html").read_text(encoding="utf-8")
+        shown = re.findall(r'<p class="example__situations">(.*?)</p>', page)
+        assert len(shown) == len(commentary.examples), pid
+        for example, links in zip(commentary.examples, shown, strict=True):
+            expected = [f'<a href="../../cases/#{ids[t]}">{t}</a>' for t in situation_labels(example, lang)]
+            assert re.findall(r"<a [^>]*>[^<]*</a>", links) == expected, (pid, example.anchor)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from conftest import ROOT, Site, commentary
 
+from guideline.commentary import situation_labels
 from guideline.problems import Problems
 from guideline.project import load
 from guideline.situations import SITUATIONS_FILE, load_situations
@@ -74,3 +75,19 @@ def test_a_duplicate_label_in_the_list_is_reported(tmp_path: Path) -> None:
     problems = Problems()
     load_situations(tmp_path, problems)
     assert "glossary/situations.yml:7: error: 状況の ja「写真・画像」が重複しています（1行目）。" in problems.report()
+
+
+def test_each_english_example_has_the_situations_and_verdict_of_its_japanese_one() -> None:
+    """The casebook groups an example the same way in both languages."""
+    ja = load(ROOT, "ja")
+    en = load(ROOT, "en", original=ja)
+    ids = {lang: {s.label(lang): s.id for s in ja.situations} for lang in ("ja", "en")}
+    for pid, page in ja.commentaries.items():
+        english = {e.anchor: e for e in en.commentaries[pid].examples}
+        assert list(english) == [e.anchor for e in page.examples], pid
+        for example in page.examples:
+            translated = english[example.anchor]
+            assert translated.verdict == example.verdict, (pid, example.anchor)
+            assert [ids["en"][t] for t in situation_labels(translated, "en")] == [
+                ids["ja"][t] for t in situation_labels(example, "ja")
+            ], (pid, example.anchor)
