@@ -15,8 +15,10 @@ from pathlib import Path
 
 from . import compare, editing, render, translation
 from .edition import Edition
-from .problems import GuidelineError, display_path
-from .project import Guideline, languages, load
+from .problems import GuidelineError, Problems, display_path
+from .project import DEFAULT_LANG, Guideline, languages, load
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as in the file names: 1.en.md, accuracy.en.md
 
 
 def _root() -> Path:
@@ -28,16 +30,26 @@ def _root() -> Path:
     return here
 
 
+def _outside_project() -> str | None:
+    """Why the command cannot run here (no ``editions/`` in this folder or above), or None."""
+    here = Path.cwd().resolve()
+    if any((folder / "editions").is_dir() for folder in (here, *here.parents)):
+        return None
+    return (
+        f"guideline: {here} はガイドラインのプロジェクトの中ではありません（editions/ が見つかりません）。"
+        "プロジェクトのフォルダ（editions/ があるフォルダ）か、その下で実行してください。"
+    )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every language; report all problems, then the translations that trail."""
     root = _root()
-    failed = False
+    problems = Problems()  # a translation's load repeats its original's problems: each is reported once
     for lang in languages(root):
         try:
             guideline = load(root, lang)
         except GuidelineError as error:
-            print(error, file=sys.stderr)
-            failed = True
+            problems.extend(error.problems)
             continue
         edition = guideline.current
         print(
@@ -52,12 +64,21 @@ def cmd_check(args: argparse.Namespace) -> int:
                     f"{commentary.reviewed}, but edition {due.name} changed the provision; review the page, "
                     f"then set 'reviewed: \"{guideline.current.name}\"'"
                 )
-    return 1 if failed else 0
+    if problems:
+        print(problems.report(), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
     """List translations that trail the Japanese; with --mark-current, record one as up to date."""
     root = _root()
+    if not LANGUAGE_CODE.match(args.lang) or args.lang == DEFAULT_LANG:
+        print(
+            f"guideline translations: --lang {args.lang!r} は翻訳の言語コードではありません。"
+            "en のような言語コードを指定してください（翻訳のファイル名 editions/1.en.md の en の部分です）。",
+            file=sys.stderr,
+        )
+        return 1
     if args.mark_current:
         target = Path(args.mark_current).resolve()
         for item in translation.status(root, args.lang):
@@ -189,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--mark-current", metavar="FILE", help="record FILE as translating the current Japanese")
     translations.set_defaults(func=cmd_translations)
     args = parser.parse_args(argv)
+    outside = _outside_project()
+    if outside is not None:
+        print(outside, file=sys.stderr)
+        return 1
     result: int = args.func(args)
     return result
 
