@@ -234,12 +234,30 @@ def _copy(src: str, dst: str) -> object:
     return shutil.copy2(src, dst)
 
 
+class _CopyStopped(BaseException):
+    """Carries a failed file copy out of shutil.copytree, which would note it and copy on (on a full disk, every file)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _copy_or_stop(src: str, dst: str) -> object:
+    try:
+        return _copy(src, dst)
+    except OSError as error:  # named by the file on DEST that could not be written, not the build's
+        raise _CopyStopped(OSError(error.errno, error.strerror, dst)) from error
+
+
 def copy_release(site: Path, dest: Dest, release: str) -> Path:
     """Copy the checked build into ``releases/<release>``: into a hidden partial folder first, renamed when complete."""
     dest.releases_dir.mkdir(parents=True, exist_ok=True)
     partial = dest.releases_dir / f".partial-{release}"
     try:
-        shutil.copytree(site, partial, copy_function=_copy)
+        try:
+            shutil.copytree(site, partial, copy_function=_copy_or_stop)
+        except _CopyStopped as stopped:
+            raise stopped.error from None
         files = _files(site)
         if _files(partial) != files:
             raise PublishError(f"the copy in {partial} differs from the build; nothing was switched")
@@ -299,10 +317,18 @@ def _journal(dest: Dest) -> list[dict[str, str]]:
 def _record(dest: Dest, action: str, live: str, was: str | None) -> None:
     """Append one switch to the journal and flush it, before the switch itself."""
     entry = {"time": datetime.now(UTC).isoformat(timespec="seconds"), "action": action, "live": live, "was": was}
-    with open(dest.journal, "a", encoding="utf-8") as out:
-        out.write(json.dumps(entry) + "\n")
-        out.flush()
-        os.fsync(out.fileno())
+    size = dest.journal.stat().st_size if dest.journal.exists() else None
+    try:
+        with open(dest.journal, "a", encoding="utf-8") as out:
+            out.write(json.dumps(entry) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:  # a line that did not fit is taken back: the journal is as it was
+        if size is None:
+            dest.journal.unlink(missing_ok=True)
+        else:
+            os.truncate(dest.journal, size)
+        raise
 
 
 def live_history(dest: Dest) -> list[str]:
@@ -329,14 +355,17 @@ def live_history(dest: Dest) -> list[str]:
 
 
 def rollback_target(dest: Dest) -> str | None:
-    """The complete release that was live before the current one; by name when there is no journal."""
+    """The release that was live before the current one (by name when there is no journal), if it is still there.
+
+    Rollback refuses it when it is incomplete rather than go further back on its own: the operator chooses.
+    """
     releases = set(dest.releases())
     history = live_history(dest)
     candidates = [r for r in reversed(history[:-1]) if r != dest.current()]
     if not dest.journal.exists():  # a DEST published before the journal: the releases before the live one
         live = dest.current()
         candidates = [r for r in sorted(releases, reverse=True) if live is None or r < live]
-    return next((r for r in candidates if r in releases and incomplete(dest, r) is None), None)
+    return next((r for r in candidates if r in releases), None)
 
 
 def switch(dest: Dest, release: str) -> None:
@@ -361,7 +390,7 @@ def _clean_leftovers(dest: Dest) -> None:
 
 
 def prune(dest: Dest, keep: int) -> list[str]:
-    """Remove all but the newest ``keep`` releases; the live one and the one rollback returns to always stay.
+    """Keep ``keep`` releases: the live one and the one rollback returns to, then the newest; remove the rest.
 
     Each is first renamed out of the way (one rename: it stops being a release at once), then deleted,
     so a kill mid-delete leaves a ``.pruned-`` folder the next run removes, never half a release.
@@ -370,8 +399,13 @@ def prune(dest: Dest, keep: int) -> list[str]:
         raise PublishError(
             f"KEEP={keep} は少なすぎます。公開中とロールバック先を残すため {MIN_KEEP} 以上にしてください。"
         )
-    protected = {dest.current(), rollback_target(dest)}
-    old = [r for r in dest.releases()[:-keep] if r not in protected]
+    releases = dest.releases()
+    kept = {r for r in (dest.current(), rollback_target(dest)) if r in releases}
+    for release in reversed(releases):  # then the newest, up to KEEP in all
+        if len(kept) >= keep:
+            break
+        kept.add(release)
+    old = [r for r in releases if r not in kept]
     for release in old:
         doomed = dest.releases_dir / f".pruned-{release}"
         os.rename(dest.releases_dir / release, doomed)
