@@ -389,16 +389,20 @@ def _clean_leftovers(dest: Dest) -> None:
         link.unlink()
 
 
+def _check_keep(keep: int) -> None:
+    if keep < MIN_KEEP:
+        raise PublishError(
+            f"KEEP={keep} は少なすぎます。公開中とロールバック先を残すため {MIN_KEEP} 以上にしてください。"
+        )
+
+
 def prune(dest: Dest, keep: int) -> list[str]:
     """Keep ``keep`` releases: the live one and the one rollback returns to, then the newest; remove the rest.
 
     Each is first renamed out of the way (one rename: it stops being a release at once), then deleted,
     so a kill mid-delete leaves a ``.pruned-`` folder the next run removes, never half a release.
     """
-    if keep < MIN_KEEP:
-        raise PublishError(
-            f"KEEP={keep} は少なすぎます。公開中とロールバック先を残すため {MIN_KEEP} 以上にしてください。"
-        )
+    _check_keep(keep)
     releases = dest.releases()
     kept = {r for r in (dest.current(), rollback_target(dest)) if r in releases}
     for release in reversed(releases):  # then the newest, up to KEEP in all
@@ -416,10 +420,7 @@ def prune(dest: Dest, keep: int) -> list[str]:
 def publish(project: Path, dest: Dest, site_url: str, keep: int = KEEP, log: Log = print) -> str:
     """Build, check, copy and switch; returns the new release's id. Raises PublishError with the live site untouched."""
     _site_path(site_url)
-    if keep < MIN_KEEP:
-        raise PublishError(
-            f"KEEP={keep} は少なすぎます。公開中とロールバック先を残すため {MIN_KEEP} 以上にしてください。"
-        )
+    _check_keep(keep)
     with _locked(dest), _work_folder() as work:
         _clean_leftovers(dest)
         release = _new_release_id(dest)
