@@ -424,7 +424,10 @@ def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def fast(prebuilt: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Publishing copies the prebuilt site, and skips the site check (tests/test_publish.py covers it) when
+    the test is about what happens around it: each check of the whole site costs seconds."""
     monkeypatch.setattr(publish, "build", lambda project, site_url, out: shutil.copytree(prebuilt, out))
+    monkeypatch.setattr(publish, "check", lambda site, site_url, dest=None: [])
     return prebuilt
 
 
@@ -548,6 +551,7 @@ KILLED_MID_COPY = textwrap.dedent(
 
     prebuilt, how = Path(sys.argv[3]), sys.argv[4]
     publish.build = lambda project, site_url, out: shutil.copytree(prebuilt, out)
+    publish.check = lambda site, site_url, dest=None: []
     copied = []
     def copy(src, dst):
         if len(copied) == 10:
@@ -580,7 +584,6 @@ def test_a_killed_publish_leaves_the_live_site_and_no_build_folder(fast: Path, t
     )
     pid = int(result.stdout.split()[0])
     assert result.returncode != 0
-    assert "Traceback" not in result.stderr or how != "SIGTERM" or "KeyboardInterrupt" in result.stderr
     after = dest_state(dest)
     partial = [name for name in after if name.startswith("releases/.partial-")]
     assert {k: v for k, v in after.items() if k not in partial} == before
@@ -588,7 +591,7 @@ def test_a_killed_publish_leaves_the_live_site_and_no_build_folder(fast: Path, t
         assert len(_work_folders(pid)) == 1 and partial
         publish.publish(ROOT, dest, SITE_URL, log=quiet)
     assert _work_folders(pid) == []
-    assert not [p for p in dest.releases_dir.iterdir() if p.name.startswith(".partial-")] or how == "SIGKILL"
+    assert not [p for p in dest.releases_dir.iterdir() if p.name.startswith(".partial-")]
 
 
 @pytest.fixture
@@ -694,17 +697,19 @@ def test_smoke_with_the_server_down_says_so(tmp_path: Path, capsys: pytest.Captu
     )
 
 
-def test_the_csp_allows_the_sites_own_scripts_only(fast: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_csp_allows_the_sites_own_scripts_only(
+    prebuilt: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before, `make nginx-conf` hashed every inline script of the build, a content page's too."""
 
     def with_content_script(project: Path, site_url: str, out: Path) -> None:
-        shutil.copytree(fast, out)
+        shutil.copytree(prebuilt, out)
         page = out / "text" / "index.html"
         page.write_text(
             page.read_text(encoding="utf-8").replace("</main>", "<script>alert(1)</script></main>"), encoding="utf-8"
         )
 
-    own = publish.theme_scripts(fast, SITE_URL)
+    own = publish.theme_scripts(prebuilt, SITE_URL)
     assert len(own) >= 2  # Material's bootstraps
     monkeypatch.setattr(publish, "build", with_content_script)
     dest = publish.Dest(tmp_path / "dest")

@@ -288,6 +288,43 @@ def test_nginx_follows_a_switch_of_current_at_once_and_the_smoke_check_sees_it(s
     ]
 
 
+def test_readers_see_no_error_while_the_live_release_switches(served: Served) -> None:
+    """Requests keep coming while `current` switches back and forth (publish, rollback): every one is answered."""
+    import threading
+
+    dest, live = served.dest, served.dest.current()
+    assert live is not None
+    other = "20000101T000000Z"
+    shutil.copytree(dest.releases_dir / live, dest.releases_dir / other)
+    failures: list[str] = []
+    done = threading.Event()
+    answered = 0
+
+    def read() -> None:
+        nonlocal answered
+        while not done.is_set():
+            for url in (SUB_PATH, SUB_PATH + "text/", SUB_PATH + "assets/guideline.css"):
+                status, _, body = served.get(url)
+                answered += 1
+                if status != 200 or not body:
+                    failures.append(f"{url}: {status}")
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    try:
+        for turn in range(14):
+            publish.switch(dest, other if turn % 2 == 0 else live)
+            time.sleep(0.05)
+    finally:
+        done.set()
+        for thread in readers:
+            thread.join()
+        publish.switch(dest, live)
+        shutil.rmtree(dest.releases_dir / other)
+    assert failures == [] and answered >= 100
+
+
 # --- the browser -------------------------------------------------------------------------------------
 
 PAGES = ["", "text/", "clauses/accuracy/", "checklist/", "glossary/", "editions/", "en/", "en/text/", "no/such/page/"]

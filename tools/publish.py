@@ -190,10 +190,11 @@ def theme_scripts(site: Path, site_url: str) -> set[str]:
     Material's bootstraps run on every page, the 404 page included; a script found only on other pages
     came from their content, and the CSP never allows it.
     """
-    report = sitecheck.check(site, site_url)
-    return {
-        digest for digest, places in report.inline_scripts.items() if any(place.path in THEME_PAGES for place in places)
-    }
+    return _own_scripts(sitecheck.check(site, site_url))
+
+
+def _own_scripts(report: sitecheck.Report) -> set[str]:
+    return {d for d, places in report.inline_scripts.items() if any(place.path in THEME_PAGES for place in places)}
 
 
 def check(site: Path, site_url: str, dest: Dest | None = None) -> list[str]:
@@ -203,7 +204,7 @@ def check(site: Path, site_url: str, dest: Dest | None = None) -> list[str]:
     problems += [
         f"{name}:0: error: missing; the site is incomplete" for name in REQUIRED if not (site / name).is_file()
     ]
-    own = {d for d, places in report.inline_scripts.items() if any(p.path in THEME_PAGES for p in places)}
+    own = _own_scripts(report)
     for digest, places in sorted(report.inline_scripts.items()):
         if digest not in own:
             first = places[0]
@@ -484,8 +485,8 @@ def rollback(dest: Dest, to: str | None = None, log: Log = print) -> str:
         csp = installed_csp(dest)
         if csp is not None:
             site = dest.releases_dir / target
-            blocked = sitecheck.check_csp(sitecheck.check(site, _release_url(site)), csp)
-            own = theme_scripts(site, _release_url(site))
+            report = sitecheck.check(site, _release_url(site))
+            blocked, own = sitecheck.check_csp(report, csp), _own_scripts(report)
             ours = [b for b in blocked if any(digest in b.message for digest in own)]
             if ours:
                 log(
