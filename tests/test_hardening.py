@@ -450,8 +450,7 @@ def dest_state(dest: publish.Dest) -> dict[str, bytes]:
 
 
 def journal(dest: publish.Dest) -> list[tuple[str, str, str | None]]:
-    entries = [json.loads(line) for line in dest.journal.read_text(encoding="utf-8").splitlines()]
-    return [(e["action"], e["live"], e["was"]) for e in entries]
+    return [(e["action"], e["live"], e["was"]) for e in publish._journal(dest)]
 
 
 def test_rollback_follows_what_was_live_and_pruning_keeps_its_target(fast: Path, tmp_path: Path) -> None:
@@ -474,6 +473,22 @@ def test_rollback_follows_what_was_live_and_pruning_keeps_its_target(fast: Path,
     with pytest.raises(publish.PublishError, match=f"no release before {first}"):
         publish.rollback(dest, log=quiet)  # third was rolled away from: never returned to by default
     assert dest.current() == first
+
+
+def test_a_journal_line_cut_short_by_a_crash_is_skipped_and_current_has_the_last_word(
+    fast: Path, tmp_path: Path
+) -> None:
+    dest = publish.Dest(tmp_path / "dest")
+    first = publish.publish(ROOT, dest, SITE_URL, log=quiet)
+    second = publish.publish(ROOT, dest, SITE_URL, log=quiet)
+    third = publish.publish(ROOT, dest, SITE_URL, log=quiet)
+    with open(dest.journal, "a", encoding="utf-8") as out:
+        out.write('{"time": "2026-12-02T07:00:00+00:00", "action": "publ')  # killed mid-write
+    publish.switch(dest, second)  # by hand, or a run killed between its journal line and its switch
+    assert publish.live_history(dest) == [first, second]
+    assert publish.rollback(dest, log=quiet) == first
+    assert third in dest.releases()
+    assert journal(dest)[-1] == ("rollback", first, second)  # on a line of its own after the cut one
 
 
 def test_keep_below_two_is_refused_and_nothing_changes(

@@ -320,8 +320,10 @@ def _record(dest: Dest, action: str, live: str, was: str | None) -> None:
     entry = {"time": datetime.now(UTC).isoformat(timespec="seconds"), "action": action, "live": live, "was": was}
     size = dest.journal.stat().st_size if dest.journal.exists() else None
     try:
-        with open(dest.journal, "a", encoding="utf-8") as out:
-            out.write(json.dumps(entry) + "\n")
+        with open(dest.journal, "a+", encoding="utf-8") as out:
+            out.seek(max(0, out.tell() - 1))
+            cut = bool(size) and out.read(1) != "\n"  # a line a crash cut short: end it, so this one stands alone
+            out.write(("\n" if cut else "") + json.dumps(entry) + "\n")
             out.flush()
             os.fsync(out.fileno())
     except BaseException:  # a line that did not fit is taken back: the journal is as it was
