@@ -7,6 +7,7 @@ the same answers without building the site.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,9 @@ from pathlib import Path
 from . import compare, compare_page, editing, kessai, printing, translation
 from .edition import Edition, Provision
 from .problems import GuidelineError, Problems, display_path
-from .project import Guideline, languages, load
+from .project import DEFAULT_LANG, Guideline, languages, load
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as in the file names: 1.en.md, accuracy.en.md
 
 
 def _root() -> Path:
@@ -24,6 +27,17 @@ def _root() -> Path:
         if (folder / "editions").is_dir():
             return folder
     return here
+
+
+def _outside_project() -> str | None:
+    """Why the command cannot run here (no ``editions/`` in this folder or above), or None."""
+    here = Path.cwd().resolve()
+    if any((folder / "editions").is_dir() for folder in (here, *here.parents)):
+        return None
+    return (
+        f"guideline: {here} はガイドラインのプロジェクトの中ではありません（editions/ が見つかりません）。"
+        "プロジェクトのフォルダ（editions/ があるフォルダ）か、その下で実行してください。"
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -109,6 +123,13 @@ def _to_review(guideline: Guideline) -> list[str]:
 def cmd_translations(args: argparse.Namespace) -> int:
     """List translations that trail the Japanese; with --mark-current, record one as up to date."""
     root = _root()
+    if not LANGUAGE_CODE.match(args.lang) or args.lang == DEFAULT_LANG:
+        print(
+            f"guideline translations: --lang {args.lang!r} は翻訳の言語コードではありません。"
+            "en のような言語コードを指定してください（翻訳のファイル名 editions/1.en.md の en の部分です）。",
+            file=sys.stderr,
+        )
+        return 1
     if args.mark_current:
         target = Path(args.mark_current).resolve()
         for item in translation.status(root, args.lang):
@@ -312,6 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--mark-current", metavar="FILE", help="record FILE as translating the current Japanese")
     translations.set_defaults(func=cmd_translations)
     args = parser.parse_args(argv)
+    outside = _outside_project()
+    if outside is not None:
+        print(outside, file=sys.stderr)
+        return 1
     result: int = args.func(args)
     return result
 

@@ -112,17 +112,14 @@ class Commentary:
     related: list[tuple[int, str]]  # (line, Markdown) of each bullet
     meta_lines: dict[str, int]
     lines: dict[str, int]  # internal section key -> line of its heading
+    source_lines: list[tuple[int, str]] = field(default_factory=list)  # every line inside a section, as written
 
     def prose(self) -> list[tuple[int, str]]:
-        """Every piece of Markdown prose with its line, for cross-reference checks."""
-        line = self.lines.get(PURPOSE, 1)
-        out = [(line, text) for text in self.purpose]
-        for example in self.examples:
-            out += [(example.field_lines[k], v) for k, v in example.fields.items()]
-        for faq in self.faqs:
-            out += [(faq.line, text) for text in [faq.question, *faq.answer]]
-        out += self.related
-        return out
+        """Every line of Markdown in the sections with its own line number, for cross-reference checks.
+
+        Line by line, not paragraph by paragraph: a problem in a paragraph's third line names that line.
+        """
+        return self.source_lines
 
 
 def situation_labels(example: Example, lang: str) -> list[str]:
@@ -165,6 +162,7 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
     sections = _sections(doc.body, doc.body_start, path, problems, words)
     for key, (line, lines) in sections.items():
         commentary.lines[key] = line
+        commentary.source_lines += lines
         if key == PURPOSE:
             commentary.purpose = _paragraphs(lines)
         elif key == EXAMPLES:

@@ -25,8 +25,10 @@ from .problems import Problems
 ID_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[^\s}]+)(?P<unnumbered>\s+\.unnumbered)?\s*\}\s*$")
-_ITEM = re.compile(r"^(?P<indent>\s*)-\s+(?P<text>.+?)\s*\{#(?P<id>[^\s}]+)\s*\}\s*$")
-_CONTINUATION = re.compile(r"^\s{2,}\S")
+_ITEM = re.compile(r"^(?P<indent> *)-\s+(?P<text>.+?)\s*\{#(?P<id>[^\s}]+)\s*\}\s*$")
+_CONTINUATION = re.compile(r"^ {2,}\S")
+_INDENT = re.compile(r"^\s*")
+SUBITEM_INDENT = " " * 4  # the one documented indent of a sub-item (README, docs/division/revising.md)
 
 Kind = Literal["preamble", "chapter", "item", "subitem"]
 STATUSES = ("draft", "published")
@@ -191,6 +193,8 @@ def _parse_body(edition: Edition, body: list[str], start: int, problems: Problem
         line = start + offset
         if not raw.strip():
             continue
+        if not _indent_ok(raw, path, line, problems):
+            continue
         heading = _HEADING.match(raw)
         item_match = _ITEM.match(raw)
         if heading:
@@ -200,7 +204,7 @@ def _parse_body(edition: Edition, body: list[str], start: int, problems: Problem
             current = chapter if add(chapter) else None
         elif item_match:
             text = item_match.group("text")
-            nested = len(item_match.group("indent").expandtabs(4)) >= 2
+            nested = item_match.group("indent") == SUBITEM_INDENT
             parent = item if nested else chapter
             if parent is None:
                 where = "an item" if nested else "a chapter ('## title {#id}')"
@@ -224,6 +228,54 @@ def _parse_body(edition: Edition, body: list[str], start: int, problems: Problem
                 line,
                 "text outside any provision; indent it under an item or start a chapter with '## title {#id}'",
             )
+
+
+def _describe_indent(indent: str) -> str:
+    """The characters of an indent in words an editor can find them by: 全角空白 2 個、タブ 1 個."""
+    names = {" ": "半角空白", "\u3000": "全角空白", "\t": "タブ"}
+    runs: list[tuple[str, int]] = []
+    for char in indent:
+        name = names.get(char, f"U+{ord(char):04X}")
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + 1)
+        else:
+            runs.append((name, 1))
+    return "、".join(f"{name} {count} 個" for name, count in runs)
+
+
+def _indent_ok(raw: str, path: str, line: int, problems: Problems) -> bool:
+    """Indentation decides structure, so it is exact: an item at the margin, a sub-item four spaces in.
+
+    Anything else (a full-width space, a tab, two or eight spaces) would silently make an item a sub-item
+    or the reverse, and renumber every provision after it; it is an error that names the line.
+    """
+    indent = _INDENT.match(raw).group()  # type: ignore[union-attr]  # \s* always matches
+    rest = raw[len(indent) :]
+    if not indent:
+        return True
+    if rest.startswith("#"):
+        problems.add(
+            path,
+            line,
+            f"章の見出しの前に字下げ（{_describe_indent(indent)}）があります。'##' は行頭から書いてください。",
+        )
+        return False
+    if rest.startswith("-") and indent != SUBITEM_INDENT:
+        problems.add(
+            path,
+            line,
+            f"項目の前の字下げ（{_describe_indent(indent)}）は使えません。"
+            f"項目 (1) は行頭から、号 ① は半角空白 {len(SUBITEM_INDENT)} 個で字下げして書いてください。",
+        )
+        return False
+    if indent.strip(" "):
+        problems.add(
+            path,
+            line,
+            f"行頭の字下げに半角空白以外の文字（{_describe_indent(indent)}）があります。半角空白だけで字下げしてください。",
+        )
+        return False
+    return True
 
 
 def _number(edition: Edition) -> None:

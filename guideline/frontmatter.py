@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,17 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
         return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
 
 
+def source_lines(text: str) -> list[str]:
+    """The lines of a source file as its editor sees them: a leading BOM dropped, CRLF and CR read as LF.
+
+    Only these three end a line. ``str.splitlines`` would also break at U+2028, U+0085 or a form feed,
+    which no editor shows as a new line, and so silently split a provision in two.
+    """
+    text = text.removeprefix("\ufeff")
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 @dataclass(frozen=True)
 class Document:
     """A Markdown file split into its front matter and body."""
@@ -42,7 +54,7 @@ def split(text: str, path: str, problems: Problems) -> Document:
     A file without front matter, or with front matter that is not a YAML mapping,
     is reported; the body is still returned so that later checks can run.
     """
-    lines = text.splitlines()
+    lines = source_lines(text)
     if not lines or lines[0].strip() != "---":
         problems.add(path, 1, "missing front matter: the file must start with a line '---'")
         return Document({}, {}, lines, 1)

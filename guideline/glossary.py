@@ -1,4 +1,10 @@
-"""The glossary (用語集): terms staff stumble on, shown as tooltips where they appear."""
+"""The glossary (用語集): terms staff stumble on, shown as tooltips where they appear.
+
+Japanese has no spaces between words, so where a term is linked is decided by two rules: the longest
+spelling wins at each place (of every term and every compound), and ``compounds:`` lists the longer
+words that contain a term but mean something else (著作権法 is a law, not 著作権): they are matched,
+and never linked.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ class Term:
     aliases: tuple[str, ...]
     definition: str
     line: int
+    compounds: tuple[str, ...] = ()  # longer words containing the term that are not it: never linked inside
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -51,5 +58,14 @@ def parse_glossary(text: str, path: str, problems: Problems) -> list[Term]:
             continue
         seen[term_id] = line
         aliases = tuple(str(a) for a in entry.get("aliases") or ())
-        terms.append(Term(term_id, str(entry["term"]), aliases, str(entry["definition"]).strip(), line))
+        compounds = tuple(str(c) for c in entry.get("compounds") or ())
+        for compound in compounds:
+            if not any(spelling in compound and spelling != compound for spelling in (entry["term"], *aliases)):
+                problems.add(
+                    path,
+                    line,
+                    f"compounds の '{compound}' は用語 '{entry['term']}' を含む、より長い語ではありません。"
+                    "用語を含む複合語だけを書いてください。",
+                )
+        terms.append(Term(term_id, str(entry["term"]), aliases, str(entry["definition"]).strip(), line, compounds))
     return terms

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import compare, freeze, references
+from . import compare, freeze, markup, references
 from .commentary import Commentary, parse_commentary
 from .edition import Edition, Provision, edition_sort_key, parse_edition
+from .frontmatter import source_lines
 from .glossary import Term, parse_glossary
 from .index import Backlink, ProvisionIndex
 from .problems import GuidelineError, Problems, display_path
@@ -152,6 +153,8 @@ class Guideline:
 
     def anchors(self, provision_id: str) -> set[str]:
         commentary = self.commentaries.get(provision_id)
+        if commentary is None and self.original is not None:  # untranslated: the Japanese page is shown
+            commentary = self.original.commentaries.get(provision_id)
         if commentary is None:
             return set()
         return {e.anchor for e in commentary.examples} | {f.anchor for f in commentary.faqs}
@@ -284,6 +287,7 @@ def _sources(root: Path, folder: str, lang: str) -> Iterator[tuple[str, str, str
 def _load_editions(root: Path, lang: str, problems: Problems) -> list[Edition]:
     editions: list[Edition] = []
     for name, shown, text in _sources(root, EDITIONS_DIR, lang):
+        markup.check(source_lines(text), 1, shown, problems)
         edition = parse_edition(text, shown, lang, problems)
         if edition.name != name:
             problems.add(
@@ -303,6 +307,7 @@ def _load_editions(root: Path, lang: str, problems: Problems) -> list[Edition]:
 def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, Commentary]:
     commentaries: dict[str, Commentary] = {}
     for name, shown, text in _sources(root, COMMENTARY_DIR, lang):
+        markup.check(source_lines(text), 1, shown, problems)
         commentary = parse_commentary(text, shown, problems, lang)
         if commentary.clause and commentary.clause != name:
             problems.add(
@@ -363,7 +368,7 @@ def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
             problems.add(
                 commentary.path,
                 commentary.meta_lines.get("clause", 1),
-                f"commentary for unknown provision '{clause}'{hint} Use an id from {guideline.current.path}",
+                f"commentary for unknown provision '{clause}'{hint or '.'} Use an id from {guideline.current.path}.",
             )
         names = guideline.known_editions
         if commentary.reviewed and commentary.reviewed not in names:
@@ -416,6 +421,7 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
     (the English pages show what is translated); `guideline check` and `release` hold it to this.
     """
     japanese = {edition.name: edition for edition in original.editions}
+    _check_translated_in_order(translation, problems)
     for edition in translation.editions:
         if edition.lang != translation.lang or edition.is_draft:
             continue  # untranslated: it is the original itself; a draft: checked as released
@@ -435,6 +441,21 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
                     edition.path,
                     1,
                     f"provision '{provision.id}' of {source.path}:{provision.line} is missing; translate it with the same id",
+                )
+
+
+def _check_translated_in_order(translation: Guideline, problems: Problems) -> None:
+    """Editions are translated oldest first: a translated edition is compared with the one before it."""
+    untranslated = [e for e in translation.editions if e.lang != translation.lang]
+    for edition in (e for e in translation.editions if e.lang == translation.lang):
+        for earlier in untranslated:
+            if edition_sort_key(earlier.name) < edition_sort_key(edition.name):
+                wanted = f"{EDITIONS_DIR}/{earlier.name}.{translation.lang}.md"
+                problems.add(
+                    edition.path,
+                    1,
+                    f"第{earlier.name}版の翻訳 {wanted} がないまま、後の第{edition.name}版が翻訳されています。"
+                    f"{earlier.path} を {wanted} に翻訳してください（版は古い順に翻訳します）。",
                 )
 
 

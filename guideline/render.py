@@ -782,12 +782,15 @@ _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
     """Link the first occurrence of each glossary term on a page, with its definition as a tooltip.
 
-    Text inside links, headings, code, buttons and labels is left alone.
+    Text inside links, headings, code, buttons and labels is left alone. At each place the longest
+    spelling of any term or compound wins, so a term is never linked inside a longer one (glossary.py).
     """
-    spellings = sorted(((s, t) for t in terms for s in t.spellings), key=lambda pair: -len(pair[0]))
-    if not spellings:
+    words: list[tuple[str, Term | None]] = [(s, t) for t in terms for s in t.spellings]
+    words += [(c, None) for t in terms for c in t.compounds]
+    spellings = sorted(words, key=lambda pair: -len(pair[0]))
+    if not words:
         return content
-    by_spelling = dict(spellings)
+    by_spelling = dict(words[::-1])  # a compound that is also a term's spelling is the term
 
     def alternative(spelling: str) -> str:
         # Latin words match whole words only ("stake" is not in "mistake"); Japanese has no word boundaries.
@@ -795,7 +798,7 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
         return rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if spelling.isascii() else escaped
 
     pattern = re.compile("|".join(alternative(s) for s, _ in spellings))
-    every = len({term.id for _, term in spellings})
+    every = len({term.id for term in terms})
     used: set[str] = set()
     depth = 0
     out: list[str] = []
@@ -816,7 +819,7 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
 
         def link(match: re.Match[str]) -> str:
             term = by_spelling[match.group(0)]
-            if term.id in used:
+            if term is None or term.id in used:
                 return match.group(0)
             used.add(term.id)
             return (

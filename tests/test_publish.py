@@ -42,8 +42,11 @@ def fake_release(dest: publish.Dest, release: str, live: bool = True) -> None:
     """A release as an earlier publication left it, without spending a build on it."""
     folder = dest.releases_dir / release
     folder.mkdir(parents=True)
-    (folder / "index.html").write_text("<p>the live site</p>", encoding="utf-8")
+    for name in publish.REQUIRED:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("<p>the live site</p>", encoding="utf-8")
     (folder / publish.RELEASE_FILE).write_text(json.dumps({"release": release, "site_url": SITE_URL}), encoding="utf-8")
+    publish.write_manifest(folder, release, publish._files(folder))
     if live:
         publish.switch(dest, release)
 
@@ -81,10 +84,10 @@ def test_publish_switches_over_and_rollback_returns(dest: publish.Dest) -> None:
 
 def test_the_last_releases_are_kept_and_the_live_one_always(dest: publish.Dest) -> None:
     for day in range(1, 8):
-        fake_release(dest, f"202601{day:02d}T000000Z", live=day == 2)
-    removed = publish.prune(dest, keep=3)
-    assert removed == ["20260101T000000Z", "20260103T000000Z", "20260104T000000Z"]
-    assert dest.releases() == ["20260102T000000Z", "20260105T000000Z", "20260106T000000Z", "20260107T000000Z"]
+        fake_release(dest, f"202601{day:02d}T000000Z", live=day == 3)
+    removed = publish.prune(dest, keep=3)  # no journal: rollback would return to the one before the live one
+    assert removed == ["20260101T000000Z", "20260104T000000Z", "20260105T000000Z", "20260106T000000Z"]
+    assert dest.releases() == ["20260102T000000Z", "20260103T000000Z", "20260107T000000Z"]
 
 
 def test_a_second_publication_in_the_same_second_gets_its_own_folder(live: publish.Dest) -> None:
@@ -122,20 +125,29 @@ def test_a_failing_check_leaves_the_live_site_untouched(live: publish.Dest, tmp_
 
 
 def test_the_csp_of_the_installed_nginx_configuration_is_checked(live: publish.Dest, tmp_path: Path) -> None:
-    """A release with an inline script the server's CSP does not allow would break in readers' browsers."""
+    """A new theme bootstrap the server's CSP does not allow yet would break in readers' browsers: update the CSP.
+    A script on a content page only is not the site's own: it is refused, and allowing it is never suggested."""
     site = tmp_path / "site"
     fake_release(publish.Dest(tmp_path), "x", live=False)
     shutil.copytree(tmp_path / "releases" / "x", site)
-    (site / "index.html").write_text("<script>newBootstrap()</script>", encoding="utf-8")
+    for page in ("index.html", "404.html", "en/404.html"):
+        (site / page).write_text("<script>newBootstrap()</script>", encoding="utf-8")
     live.nginx_conf.parent.mkdir(parents=True)
     allowed = sitecheck.csp_hash("oldBootstrap()")
     live.nginx_conf.write_text(
         f"add_header Content-Security-Policy \"script-src 'self' '{allowed}'\" always;\n", encoding="utf-8"
     )
-    problems = [p for p in publish.check(site, SITE_URL, live) if "script-src" in p]
+    problems = [p for p in publish.check(site, SITE_URL, live) if "script" in p]
     assert (
         len(problems) == 1 and sitecheck.csp_hash("newBootstrap()") in problems[0] and "make nginx-conf" in problems[0]
     )
+
+    (site / "index.html").write_text("<script>newBootstrap()</script><script>alert(1)</script>", encoding="utf-8")
+    problems = [p for p in publish.check(site, SITE_URL, live) if sitecheck.csp_hash("alert(1)") in p]
+    assert problems == [
+        f"index.html:1: error: サイト自身のものではないインラインスクリプト '{sitecheck.csp_hash('alert(1)')}' があります"
+        "（1 ページ）。内容からスクリプトは実行させません。元の Markdown から取り除いてください。"
+    ]
 
 
 def test_an_interrupted_copy_leaves_the_live_site_untouched(

@@ -195,8 +195,19 @@ def test_a_missing_page_gets_the_japanese_404_page_with_working_links(served: Se
     assert status == 404 and "Page not found" in body.decode("utf-8")
 
 
+SECURITY_HEADERS = (
+    "content-security-policy",
+    "x-content-type-options",
+    "x-frame-options",
+    "referrer-policy",
+    "permissions-policy",
+    "cross-origin-resource-policy",
+)
+
+
 def test_security_headers_are_sent_with_pages_assets_and_errors(served: Served) -> None:
-    for url in ("", "assets/guideline.js", "no-such-page/"):
+    hashed = next(served.dest.current_link.glob("assets/javascripts/bundle.*.min.js")).name
+    for url in ("", "assets/guideline.js", f"assets/javascripts/{hashed}", "no-such-page/", "en/no-such-page/"):
         _, headers, _ = served.get(SUB_PATH + url)
         csp = sitecheck.parse_csp(headers["content-security-policy"])
         assert csp["default-src"] == ["'self'"] and csp["object-src"] == ["'none'"], url
@@ -212,6 +223,46 @@ def test_the_sub_path_without_its_slash_and_folders_redirect_within_the_site(ser
     assert status == 301 and headers["location"] == SUB_PATH
     status, headers, _ = served.get(SUB_PATH + "text")
     assert status == 301 and headers["location"] == SUB_PATH + "text/"
+
+
+def test_every_answer_carries_the_security_headers_and_a_cache_control(served: Served) -> None:
+    """Before, the bare-path redirect had none of the headers and the 404 page no Cache-Control."""
+    _, page, _ = served.get(SUB_PATH)
+    for url, status in ((SUB_PATH.rstrip("/"), 301), (SUB_PATH + "text", 301), (SUB_PATH + "no/such/page/", 404)):
+        got, headers, _ = served.get(url)
+        assert got == status, url
+        assert {name: headers.get(name) for name in SECURITY_HEADERS} == {name: page[name] for name in SECURITY_HEADERS}
+        assert headers.get("cache-control") == "no-cache", url
+
+
+def test_cross_origin_opener_policy_only_over_https(served: Served) -> None:
+    """Browsers ignore COOP on plain http, with a console error on every page: it is sent over https only."""
+    _, headers, _ = served.get(SUB_PATH)
+    assert "cross-origin-opener-policy" not in headers
+    https = publish.render_nginx_conf("https://intranet.example/guidelines/hanibon/", Path("/srv/h/current"), set())
+    plain = publish.render_nginx_conf("http://intranet.example/guidelines/hanibon/", Path("/srv/h/current"), set())
+    assert https.count('add_header Cross-Origin-Opener-Policy "same-origin" always;') == 3  # redirect, site, assets
+    assert "Cross-Origin-Opener-Policy" not in plain
+
+
+def test_a_symlink_inside_a_release_is_not_followed(served: Served, tmp_path: Path) -> None:
+    """Only DEST/current is a link; one inside a release must not serve a file from outside DEST."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for readers", encoding="utf-8")
+    os.chmod(tmp_path, 0o755)
+    link = served.dest.current_link / "leak.txt"
+    folder_link = served.dest.current_link / "leak"
+    link.symlink_to(secret)
+    folder_link.symlink_to(tmp_path)
+    try:
+        for url in ("leak.txt", "leak/secret.txt"):
+            status, _, body = served.get(SUB_PATH + url)
+            assert status in (403, 404) and b"not for readers" not in body, url
+        status, _, _ = served.get(SUB_PATH + "text/")
+        assert status == 200  # the current link itself is followed
+    finally:
+        link.unlink()
+        folder_link.unlink()
 
 
 def test_nginx_follows_a_switch_of_current_at_once_and_the_smoke_check_sees_it(served: Served, tmp_path: Path) -> None:
@@ -235,6 +286,43 @@ def test_nginx_follows_a_switch_of_current_at_once_and_the_smoke_check_sees_it(s
     assert failures == [
         f"{served.site_url}{publish.RELEASE_FILE}: the server has release {live!r} (status 200), DEST/current is {other!r}"
     ]
+
+
+def test_readers_see_no_error_while_the_live_release_switches(served: Served) -> None:
+    """Requests keep coming while `current` switches back and forth (publish, rollback): every one is answered."""
+    import threading
+
+    dest, live = served.dest, served.dest.current()
+    assert live is not None
+    other = "20000101T000000Z"
+    shutil.copytree(dest.releases_dir / live, dest.releases_dir / other)
+    failures: list[str] = []
+    done = threading.Event()
+    answered = 0
+
+    def read() -> None:
+        nonlocal answered
+        while not done.is_set():
+            for url in (SUB_PATH, SUB_PATH + "text/", SUB_PATH + "assets/guideline.css"):
+                status, _, body = served.get(url)
+                answered += 1
+                if status != 200 or not body:
+                    failures.append(f"{url}: {status}")
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    try:
+        for turn in range(14):
+            publish.switch(dest, other if turn % 2 == 0 else live)
+            time.sleep(0.05)
+    finally:
+        done.set()
+        for thread in readers:
+            thread.join()
+        publish.switch(dest, live)
+        shutil.rmtree(dest.releases_dir / other)
+    assert failures == [] and answered >= 100
 
 
 # --- the browser -------------------------------------------------------------------------------------
