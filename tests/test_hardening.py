@@ -200,12 +200,13 @@ def test_an_untranslated_commentary_falls_back_to_japanese_without_errors(tiny_s
         tiny_site.write(f"docs/clauses/{clause}.en.md", page)
     english = load(tiny_site.root, "en")
     assert "accuracy" not in english.commentaries and english.has_commentary("accuracy")
-    assert english.anchors("accuracy") == {"good", "bad", "q1", "q2"}
+    assert english.anchors("accuracy") == {"good", "bad", "unsure", "unsure-too", "q1", "q2", "q3"}
 
 
 def test_a_later_edition_translated_before_the_first_is_a_message_not_a_traceback(tiny_site: Site) -> None:
     tiny_site.write_edition(EDITION_1)
-    tiny_site.write_edition(EDITION_2.replace("status: published", "status: draft"), "2")
+    draft = EDITION_2.replace("status: published", "status: draft\nreasons:\n  - 条項を改める。")
+    tiny_site.write_edition(draft, "2")
     for clause in ("rights", "old-rule", "consult", "report", "new-rule", "text-rights"):
         tiny_site.write(f"docs/clauses/{clause}.md", commentary(clause))
     _translate(tiny_site, ("2",))
