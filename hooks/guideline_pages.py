@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import pages, render, translation
+from guideline import pages, render, translation, typography
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, Guideline, load
 
@@ -277,6 +277,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             html = document.fill(html)
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+    html = typography.join_japanese_lines(html)
     if page.meta.get("render") in ("glossary", "compare"):
         return html
     guideline = _guideline(config)
