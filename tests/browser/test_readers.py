@@ -10,6 +10,7 @@ suite stays quick as pages are added.
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,39 @@ def test_print_shows_neither_glossary_underlines_nor_the_dark_scheme(visit: Visi
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_japanese_lines_break_as_japanese_typesetting_asks(visit: Visit) -> None:
+    """No line starts with ー or a small kana; headings and navigation break between phrases; the home
+    page's wrapped source lines leave no space in the text."""
+    page = visit.page()
+    page.goto("/")
+    starts = page.evaluate(
+        """() => {
+            const p = document.createElement("p");
+            p.textContent = "ツイッターネットワークでフォローするチェックリスト";
+            p.style.cssText = "font-size: 16px; letter-spacing: 0";
+            document.querySelector("article").append(p);
+            const starts = [];
+            for (let width = 3; width <= 12; width++) {  // every width from 3 to 12 characters
+                p.style.width = width * 16 + "px";
+                const node = p.firstChild;
+                let top = null;
+                for (let i = 0; i < node.length; i++) {
+                    const range = document.createRange();
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    const y = range.getBoundingClientRect().top;
+                    if (top !== null && y > top + 1) starts.push(node.data[i]);
+                    top = y;
+                }
+            }
+            p.remove();
+            return starts;
+        }"""
+    )
+    assert starts and not set(starts) & set("ーッャュョァィゥェォ"), f"lines start with {sorted(set(starts))}"
+    for selector in ("article h1", "nav.md-nav--primary .md-nav__link"):
+        assert page.locator(selector).first.evaluate("el => getComputedStyle(el).wordBreak") == "auto-phrase"
+    text = page.locator("article p").first.inner_text()
+    assert "と、その逐条解説" in text and not re.search(r"[\u3000-\u9fff] [\u3000-\u9fff]", text), text
