@@ -266,3 +266,21 @@ def test_japanese_lines_break_as_japanese_typesetting_asks(visit: Visit) -> None
         assert page.locator(selector).first.evaluate("el => getComputedStyle(el).wordBreak") == "auto-phrase"
     text = page.locator("article p").first.inner_text()
     assert "と、その逐条解説" in text and not re.search(r"[\u3000-\u9fff] [\u3000-\u9fff]", text), text
+
+
+def test_content_comes_before_the_page_contents_and_closed_search_has_no_tab_stop(visit: Visit) -> None:
+    page = visit.page()
+    page.goto("/clauses/rumors/")
+    order = page.evaluate(
+        "() => document.querySelector('article').compareDocumentPosition(document.querySelector('.md-sidebar--secondary'))"
+    )
+    assert order & 4, "the right-hand contents come before the content in the document (and in tab order)"
+    toc = page.locator(".md-sidebar--secondary").bounding_box()
+    article = page.locator("article").bounding_box()
+    assert toc is not None and article is not None and toc["x"] > article["x"] + article["width"] - 1, (
+        "not on the right"
+    )
+    results = page.locator(".md-search__scrollwrap")
+    assert not results.evaluate("el => el.checkVisibility({ visibilityProperty: true })"), "a hidden tab stop"
+    page.keyboard.press("/")
+    expect(results).to_be_visible()
