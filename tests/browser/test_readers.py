@@ -284,3 +284,18 @@ def test_content_comes_before_the_page_contents_and_closed_search_has_no_tab_sto
     assert not results.evaluate("el => el.checkVisibility({ visibilityProperty: true })"), "a hidden tab stop"
     page.keyboard.press("/")
     expect(results).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["/editions/", "/en/editions/"])
+def test_revision_history_shows_every_column_on_a_phone(visit: Visit, path: str) -> None:
+    """On a phone (390 px) no column of the 改正履歴 is scrolled out of view, and each edition's name is a link."""
+    page = visit.page()
+    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+    page.goto(path)
+    table = page.locator("article table").first
+    hidden = table.evaluate(
+        "t => { const box = t.closest('.md-typeset__scrollwrap'); return box.scrollWidth - box.clientWidth; }"
+    )
+    assert hidden <= 0, f"{hidden}px of the table are scrolled out of view"
+    names = page.locator("article table tbody tr td:first-child a")
+    assert names.count() >= 1 and names.first.get_attribute("href"), "the edition's name is not a link"
