@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .harness import PageType, Visit
+from .harness import PageType, Visit, page_types
 from .test_pages import AXE, AXE_JA, WCAG_22_AA, load
 from .test_print import WHITE, print_to_pdf
 
@@ -133,7 +133,7 @@ def _marked(page: Page, selector: str, side: str) -> float:
     return sum(pixel != background for pixel in band) / len(band)
 
 
-def test_forced_colours_show_where_a_provision_link_landed(visit: Visit) -> None:
+def test_forced_colours_show_where_a_provision_link_landed(visit: Visit, site: Path) -> None:
     """In Windows high contrast, backgrounds are dropped: the target keeps an outline, the others no bar."""
     page = visit.page()
     page.emulate_media(forced_colors="active")
@@ -148,6 +148,14 @@ def test_forced_colours_show_where_a_provision_link_landed(visit: Visit) -> None
     current = page.locator("nav.md-nav--primary .md-nav__link--active").first
     expect(current).to_have_css("font-weight", "700")
     assert "underline" in current.evaluate("el => getComputedStyle(el).textDecorationLine")
+    # A verdict keeps a frame (its coloured background is gone); a revision keeps its 傍線.
+    page.goto("/clauses/rumors/")
+    expect(page.locator(".verdict").first).to_have_css("border-top-style", "solid")
+    compare = next((t.path for t in page_types(site) if t.kind == "editions/*/compare"), None)
+    if compare:
+        page.goto(compare)
+        change = page.locator(".compare-change").first
+        assert "underline" in change.evaluate("el => getComputedStyle(el).textDecorationLine")
 
 
 def test_checklist_by_keyboard_alone(visit: Visit) -> None:
