@@ -76,8 +76,8 @@ LABELS = {
         "compare_first": "（制定）",
         "compare_current": "現行の版との新旧対照表",
         "not_current": 'この版は現行の版ではありません（{current}が現行です）。現行の条文は<a href="{href}">全文</a>で確認してください。',
-        "draft_banner": '改正案：この版は検討中の改正案で、まだ効力はありません。現行の条文は<a href="{href}">全文</a>のとおりです。'
-        '改正点は<a href="{compare}">新旧対照表</a>で確認できます。',
+        "draft_banner": '改正案：この版は検討中の改正案で、まだ効力はありません。現行の条文は<a href="{href}">全文</a>のとおりです。',
+        "draft_banner_compare": '改正点は<a href="{compare}">新旧対照表</a>で確認できます。',
         "compare_title": "新旧対照表",
         "former_number": "旧番号：{numbers}",
         "changed_badge": "{edition}で改正",
@@ -102,6 +102,7 @@ LABELS = {
         "no_successors": "この条項の内容を引き継いだ条項はありません。",
         "deleted_title": "（削除）",
         "home_current": "現在の条文は{edition}（施行日：{date}）です。",
+        "home_current_undated": "現在の条文は{edition}です。原文に施行日の記載はありません。",
         "home_changed": "この版で改正された条項は次のとおりです（[新旧対照表]({href})）。",
         "home_draft": "改正案として{edition}を検討中です（[新旧対照表]({href})）。改正案はまだ効力がありません。",
         "reference_translation": "",
@@ -165,7 +166,8 @@ LABELS["en"] = {
     "not_current": "This is not the current edition ({current} is current). Read the current text in the "
     '<a href="{href}">full text</a>.',
     "draft_banner": "Draft revision: this edition is under consideration and not yet in force. The current text is "
-    'in the <a href="{href}">full text</a>. See the changes in the <a href="{compare}">old/new comparison</a>.',
+    'in the <a href="{href}">full text</a>.',
+    "draft_banner_compare": ' See the changes in the <a href="{compare}">old/new comparison</a>.',
     "compare_title": "Old/new comparison",
     "former_number": "Formerly: {numbers}",
     "changed_badge": "Revised in {edition}",
@@ -195,6 +197,7 @@ LABELS["en"] = {
     "no_successors": "No provision took over its subject.",
     "deleted_title": "(deleted)",
     "home_current": "The text in force is {edition} (in force from: {date}).",
+    "home_current_undated": "The text in force is {edition}. The original text does not state the date it came into force.",
     "home_changed": "This edition revised the following provisions ([old/new comparison]({href})).",
     "home_draft": "{edition} is under consideration as a draft revision ([old/new comparison]({href})). "
     "A draft is not in force.",
@@ -309,12 +312,9 @@ def citation(guideline: Guideline, provision: Provision, edition: Edition) -> st
             f"「{guideline.title(provision.id)}」" if guideline.lang == "ja" else f" “{guideline.title(provision.id)}”"
         )
         number = f"{provision.number}{quoted}"
-    when = label(
-        guideline,
-        "cite_edition",
-        edition=edition_name(guideline, edition),
-        date=wareki(edition.effective, guideline.lang),
-    )
+    when = edition_name(guideline, edition)
+    if edition.effective is not None:  # an unstated date is said once, on the home page, not in every citation
+        when = label(guideline, "cite_edition", edition=when, date=wareki(edition.effective, guideline.lang))
     return f"{edition.title} {number}" + label(guideline, "paren", text=when)
 
 
@@ -695,7 +695,8 @@ def render_checklist(guideline: Guideline, markdown: str) -> Document:
         items = [guideline.commentaries[i] for i in ids if i in guideline.commentaries]
         if not items:
             continue
-        out += [f"## {top.label} {top.heading} {{#check-{top.id}}}", ""]
+        # Not "check-<id>": that is the checkbox's id when the chapter is itself a provision with a question.
+        out += [f"## {top.label} {top.heading} {{#chapter-{top.id}}}", ""]
         lines = []
         for commentary in items:
             pid = commentary.clause
@@ -731,7 +732,8 @@ def render_latest_change(guideline: Guideline, from_doc: str) -> str:
     lang = guideline.lang
     when = wareki(current.effective, lang)
     link = pages.md_link(from_doc, pages.edition(current.name))
-    out = [label(guideline, "home_current", edition=f"[{edition_name(guideline, current)}]({link})", date=when), ""]
+    key = "home_current" if current.effective is not None else "home_current_undated"
+    out = [label(guideline, key, edition=f"[{edition_name(guideline, current)}]({link})", date=when), ""]
     comparison = guideline.comparison(current)
     if comparison is not None:
         changed = [row for row in comparison.changed_rows if row.new is not None and row.new.numbered]
@@ -858,7 +860,7 @@ def render_editions_index(guideline: Guideline) -> str:
         if edition.is_draft or edition is guideline.current:
             status = f"**{status}**"
         cells = [
-            edition_name(guideline, edition),
+            f"[{edition_name(guideline, edition)}]({pages.md_link(from_doc, pages.edition(edition.name))})",
             status,
             wareki(edition.enacted, lang),
             wareki(edition.effective, lang),
@@ -871,9 +873,11 @@ def render_editions_index(guideline: Guideline) -> str:
 def _banner(guideline: Guideline, edition: Edition, from_doc: str) -> str:
     text = pages.url_link(from_doc, pages.TEXT)
     if edition.is_draft:
-        message = label(
-            guideline, "draft_banner", href=text, compare=pages.url_link(from_doc, pages.comparison(edition.name))
-        )
+        message = label(guideline, "draft_banner", href=text)
+        if from_doc != pages.comparison(edition.name):  # the 新旧対照表 does not point at itself
+            message += label(
+                guideline, "draft_banner_compare", compare=pages.url_link(from_doc, pages.comparison(edition.name))
+            )
         css = "draft"
     elif edition is not guideline.current:
         message = label(guideline, "not_current", href=text, current=edition_name(guideline, guideline.current))

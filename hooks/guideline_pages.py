@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import casebook, compare_page, pages, render, translation
+from guideline import casebook, compare_page, pages, render, translation, typography
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
@@ -314,6 +314,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             html = document.fill(html)
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+    html = typography.join_japanese_lines(html)
     if page.meta.get("render") in ("glossary", "compare"):
         return html
     guideline = _guideline(config)

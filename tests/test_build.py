@@ -114,7 +114,7 @@ def test_copy_link_carries_permanent_url_citation_and_pinned_link(tiny_site: Sit
     )
     assert button is not None
     assert button.group(1) == "../clauses/accuracy/"
-    assert button.group(2) == "テスト用ガイドライン 2(1)「見出し」（第1版、施行日：未記載）"
+    assert button.group(2) == "テスト用ガイドライン 2(1)「見出し」（第1版）"
     assert button.group(3) == "../editions/1/#accuracy"
 
 

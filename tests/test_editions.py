@@ -220,8 +220,10 @@ def test_old_edition_says_it_is_not_current_and_links_current_text(revised: Site
 
 def test_editions_index_lists_every_edition(revised: Site) -> None:
     page = revised.html("editions")
-    assert re.search(r"<td>第2版</td>\s*<td><strong>現行</strong></td>\s*<td>令和9年\(2027年\)4月1日</td>", page)
-    assert re.search(r"<td>第1版</td>\s*<td>旧版</td>\s*<td>未記載</td>", page)
+    assert re.search(
+        r"<td><a href=\"2/\">第2版</a></td>\s*<td><strong>現行</strong></td>\s*<td>令和9年\(2027年\)4月1日</td>", page
+    )
+    assert re.search(r"<td><a href=\"1/\">第1版</a></td>\s*<td>旧版</td>\s*<td>未記載</td>", page)
     assert '<a href="2/compare/">新旧対照表</a>' in page
 
 

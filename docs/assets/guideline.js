@@ -53,12 +53,19 @@
     return Promise.resolve(copyWithSelection(text, button));
   }
 
+  /* The message is read out once and then leaves: it must not stay over the text the reader scrolls to. */
+  var STATUS_SHOWN_MS = 4000;
+  var statusTimer = null;
+
   function announce(button, message) {
-    statusRegion().textContent = message;
+    var region = statusRegion();
+    region.textContent = message;
     button.classList.add("copy-link--done");
-    window.setTimeout(function () {
+    window.clearTimeout(statusTimer);
+    statusTimer = window.setTimeout(function () {
+      region.textContent = "";
       button.classList.remove("copy-link--done");
-    }, 2000);
+    }, STATUS_SHOWN_MS);
   }
 
   document.addEventListener("click", function (event) {
@@ -88,6 +95,24 @@
     if (!table) return;
     var collapsed = table.classList.toggle("is-collapsed");
     toggle.setAttribute("aria-pressed", collapsed ? "false" : "true");
+  });
+
+  /* Material's search dialog has no accessible name: it takes the name of its search box ("検索"). */
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  var box = dialog && dialog.querySelector("input[aria-label]");
+  if (dialog && box && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
+  }
+
+  /* Paper is white: a reader in the dark scheme prints the light one. */
+  var printed = null;
+  window.addEventListener("beforeprint", function () {
+    printed = document.body.getAttribute("data-md-color-scheme");
+    document.body.setAttribute("data-md-color-scheme", "default");
+  });
+  window.addEventListener("afterprint", function () {
+    if (printed) document.body.setAttribute("data-md-color-scheme", printed);
+    printed = null;
   });
 
   /* A link to a provision that a later edition removed lands on its tombstone page. */

@@ -1,5 +1,5 @@
 """Every kind of page, in both languages, as Chromium loads it: no console error, no request off the
-site, no WCAG 2.1 AA violation axe-core can find, and a keyboard path through the site."""
+site, and a keyboard path through the site. (axe at WCAG 2.2 AA on every page: test_readers.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .harness import ROOT, PageType, Visit, open_search, page_types, search
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_JA = ROOT / "node_modules" / "axe-core" / "locales" / "ja.json"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def load(visit: Visit, page_type: PageType, wait_until: str = "load") -> Page:
@@ -70,15 +70,9 @@ def axe_violations(page: Page, context: str = "document") -> list[str]:
                 v.nodes.slice(0, 5).map(n => `${n.target.join(" ")}: ${n.failureSummary.replace(/\\s+/g, " ")}`)
                     .join("\\n    "));
         }""",
-        [AXE_JA.read_text(encoding="utf-8"), WCAG_21_AA, context],
+        [AXE_JA.read_text(encoding="utf-8"), WCAG_22_AA, context],
     )
     return list(violations)
-
-
-def test_axe_finds_no_wcag_21_aa_violation(visit: Visit, page_type: PageType) -> None:
-    page = load(visit, page_type)
-    violations = axe_violations(page)
-    assert not violations, "\n".join(violations)
 
 
 def test_axe_reports_in_japanese(visit: Visit) -> None:
