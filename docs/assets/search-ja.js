@@ -55,7 +55,8 @@
   var KEYWORD_WEIGHT = 3; // an exact keyword; a keyword containing the word, or inside it, counts half
   var PHRASE_WEIGHT = 1.5;
   var BIGRAM_WEIGHT = 0.25;
-  var EXTRA_WEIGHT = 0.3; // words an intent adds
+  var EXTRA_WEIGHT = 0.6; // words an intent adds
+  var EXTRA_IDF = 3;
   var SUBJECT_BOOST = 0.6; // a page whose title or keywords the query names
   var NAVIGATION_SECTIONS = /#(related|backlinks|history)$/; // lists of links to other provisions
   var NAVIGATION_WEIGHT = 0.25;
@@ -84,6 +85,8 @@
     "しまっ しまう ちゃっ ちゃう じゃ には では とは への での にも ても かな かも " +
     "なんで どうして だれ どなた ちゃ いけ だめ だろ でしょ ちゃい いか"
   ).split(" "));
+
+  var QUESTION_WORDS = new Set(["誰", "何", "だれ", "なに", "どこ", "いつ", "who", "what", "why", "where", "when"]);
 
   var BLOCK_TAG = /^<\/?(p|li|ul|ol|dl|dt|dd|div|h[1-6]|br|table|tr|td|th|pre|blockquote|section|figure|figcaption)\b/i;
   var ENTITY = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi;
@@ -378,7 +381,8 @@
         weight: NAVIGATION_SECTIONS.test(doc.location) ? NAVIGATION_WEIGHT : 1,
         title: { norm: textOf(doc.title || ""), words: null },
         text: text,
-        keywords: keywords
+        keywords: keywords,
+        keywordStems: keywords.map(stemOf)
       };
     });
     averageLength = Math.max(1, total / Math.max(1, sections.length));
@@ -521,6 +525,11 @@
       if (tokens.length > 1) phrases.push(norm);
       if (!words.length && norm.length) words.push({ surface: part, variants: variantsOf(norm), prefix: false });
     });
+    // A question word (誰, 何) says what kind of answer is wanted, which the intent has taken.
+    if (extras.length || Object.keys(kinds).length) {
+      var content = words.filter(function (w) { return !QUESTION_WORDS.has(w.variants[0].term); });
+      if (content.length) words = content;
+    }
     // The same word typed twice counts once.
     var seen = new Set();
     words = words.filter(function (w) {
@@ -546,15 +555,45 @@
     return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
   }
 
-  /* 1 when the term is one of the section's keywords, 0.5 when one contains it or is in it. */
-  function keywordMatch(s, term) {
+  /* 1 when the term is one of the section's keywords, 0.8 when it is the keyword's stem (叩か for
+   * 叩かれる), 0.5 when a keyword contains it or is in it, 0.3 for one kanji in a keyword. An English
+   * term is compared by stems with the words of the keywords: 1 when the query holds every word of
+   * the keyword ("hate speech"), 0.5 for one word of it. */
+  function keywordMatch(s, term, queryStems) {
     var best = 0;
+    var latin = LATIN_TERM.test(term);
     for (var k = 0; k < s.keywords.length; k++) {
       var keyword = s.keywords[k];
       if (keyword === term) return 1;
-      if (term.length >= 2 && keyword.length >= 2 && (keyword.indexOf(term) >= 0 || term.indexOf(keyword) >= 0)) best = 0.5;
+      if (latin) {
+        var words = latinKeyword(keyword);
+        if (words.indexOf(stem(term)) >= 0) {
+          var whole = words.every(function (w) { return queryStems.has(w); });
+          best = Math.max(best, whole ? 1 : 0.5);
+        }
+      } else if (s.keywordStems[k] === term) best = Math.max(best, 0.8);
+      else if (term.length >= 2 && keyword.length >= 2 && (keyword.indexOf(term) >= 0 || term.indexOf(keyword) >= 0)) best = Math.max(best, 0.5);
+      else if (term.length === 1 && KANJI.test(term) && keyword.indexOf(term) >= 0) best = Math.max(best, 0.3);
     }
     return best;
+  }
+
+  var latinKeywords = new Map();
+
+  /* The stems of an English keyword's words, stop words left out. */
+  function latinKeyword(keyword) {
+    var out = latinKeywords.get(keyword);
+    if (out === undefined) {
+      out = (keyword.match(LATIN_WORD) || []).filter(function (w) { return w.length > 1 && !isStopWord(w); }).map(stem);
+      latinKeywords.set(keyword, out);
+    }
+    return out;
+  }
+
+  /* A word without its trailing kana (叩かれる -> 叩), or "" when nothing but kana would be left. */
+  function stemOf(word) {
+    var stemmed = word.replace(/[\u3041-\u309f]+$/, "");
+    return stemmed !== word && CJK.test(stemmed) ? stemmed : "";
   }
 
   function search(query) {
@@ -563,11 +602,13 @@
 
     // Occurrences of every distinct term in every section, and document frequencies.
     var terms = new Map();
+    var queryStems = new Set();
+    analysed.words.forEach(function (w) { if (LATIN_TERM.test(w.variants[0].term)) queryStems.add(stem(w.variants[0].term)); });
     var addTerm = function (term, prefix) {
       var key = term + (prefix ? "*" : "");
       if (!term || terms.has(key)) return;
       var hits = sections.map(function (s) {
-        return { title: occurrences(s.title, term, prefix).length, text: occurrences(s.text, term, prefix).length, keyword: keywordMatch(s, term) };
+        return { title: occurrences(s.title, term, prefix).length, text: occurrences(s.text, term, prefix).length, keyword: keywordMatch(s, term, queryStems) };
       });
       var df = hits.filter(function (h) { return h.title || h.text || h.keyword; }).length;
       terms.set(key, { hits: hits, idf: idf(df) });
@@ -619,13 +660,16 @@
           found.push(p);
         }
       });
-      analysed.extras.forEach(function (e) {
-        score += EXTRA_WEIGHT * valueOf(terms.get(e), i, s);
-      });
+      // Words an intent adds raise a section whether or not it has the words typed.
+      // They are common words (相談, 目的): what counts is where they are a keyword or a title.
+      var extra = analysed.extras.reduce(function (sum, e) {
+        var h = terms.get(e).hits[i];
+        return sum + EXTRA_WEIGHT * EXTRA_IDF * ((h.title ? TITLE_WEIGHT : 0) + KEYWORD_WEIGHT * h.keyword);
+      }, 0);
       var coverage = totalIdf > 0 ? covered / totalIdf : 0;
       return {
         section: s,
-        score: score * s.weight * s.prior * (analysed.kinds[s.kind] || 1) * (0.2 + 0.8 * coverage * coverage),
+        score: (score * (0.2 + 0.8 * coverage * coverage) + extra) * s.weight * s.prior * (analysed.kinds[s.kind] || 1),
         matched: matched,
         found: found,
         subject: subject
