@@ -60,6 +60,7 @@
   var SUBJECT_BOOST = 0.6; // a page whose title or keywords the query names
   var NAVIGATION_SECTIONS = /#(related|backlinks|history)$/; // lists of links to other provisions
   var NAVIGATION_WEIGHT = 0.25;
+  var OWN_TEXT_WEIGHT = 1.5; // a commentary page's head: the provision's official text
   // Home and checklist repeat every title; earlier editions repeat the text of /text/.
   var PAGE_PRIOR = [[/^$/, 0.5], [/^checklist\//, 0.8], [/^editions\//, 0.6], [/^division\//, 0.8]];
   var MIN_SHARE = 0.08; // pages scoring under this share of the best are left out
@@ -253,6 +254,19 @@
     return found;
   }
 
+  /* How many times a term occurs, as occurrences() finds them, without building the list. */
+  function count(field, term, prefix) {
+    if (LATIN_TERM.test(term)) return term ? occurrences(field, term, prefix).length : 0;
+    var n = 0;
+    var norm = field.norm;
+    var at = norm.indexOf(term);
+    while (at >= 0) {
+      n++;
+      at = norm.indexOf(term, at + term.length);
+    }
+    return n;
+  }
+
   function highlight(field, ranges) {
     if (!ranges.length) return field.html;
     ranges = ranges.slice().sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
@@ -378,7 +392,7 @@
         path: path,
         kind: doc.kind || "",
         prior: PAGE_PRIOR.reduce(function (value, rule) { return rule[0].test(page) ? rule[1] : value; }, 1),
-        weight: NAVIGATION_SECTIONS.test(doc.location) ? NAVIGATION_WEIGHT : 1,
+        weight: NAVIGATION_SECTIONS.test(doc.location) ? NAVIGATION_WEIGHT : /^clauses\/[^/#]+\/$/.test(page) ? OWN_TEXT_WEIGHT : 1,
         title: { norm: textOf(doc.title || ""), words: null },
         text: text,
         keywords: keywords,
@@ -419,25 +433,39 @@
     return tokens;
   }
 
-  /* The site's own terms as whole words, the rest cut by the segmenter: tokens of the normalised
-   * text with their offsets in it. */
-  function cut(norm, offset) {
-    for (var i = 0; i < lexicon.length; i++) {
-      var at = norm.indexOf(lexicon[i]);
-      if (at >= 0) {
-        var end = at + lexicon[i].length;
-        return cut(norm.slice(0, at), offset)
-          .concat([{ text: lexicon[i], term: true, start: offset + at }], cut(norm.slice(end), offset + end));
+  /* The query's words: the site's own terms whole (found in the normalised text), the rest cut by
+   * the segmenter as typed (a segmenter needs the katakana and long vowels that normalising folds),
+   * each token with its normalised form and the text typed. */
+  function cut(part) {
+    var prepared = prepare(part);
+    var norm = prepared.norm;
+    var spans = [];
+    lexicon.forEach(function (term) {
+      var at = norm.indexOf(term);
+      while (at >= 0) {
+        var end = at + term.length;
+        var free = spans.every(function (s) { return end <= s[0] || at >= s[1]; });
+        if (free) spans.push([at, end]);
+        at = norm.indexOf(term, end);
       }
-    }
-    var tokens = [];
-    var from = 0;
-    (norm ? segment(norm) : []).forEach(function (t) {
-      var at = norm.indexOf(t, from);
-      if (at < 0) at = from;
-      tokens.push({ text: t, term: false, start: offset + at });
-      from = at + t.length;
     });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var tokens = [];
+    var typed = function (from, to) {
+      segment(part.slice(from, to)).forEach(function (t) {
+        var text = normalise(t);
+        if (text) tokens.push({ text: text, surface: t, term: false });
+      });
+    };
+    var cursor = 0;
+    spans.forEach(function (s) {
+      var from = prepared.map[s[0]];
+      var to = prepared.map[s[1]];
+      if (from > cursor) typed(cursor, from);
+      tokens.push({ text: norm.slice(s[0], s[1]), surface: part.slice(from, to), term: true });
+      cursor = to;
+    });
+    if (cursor < part.length) typed(cursor, part.length);
     return tokens;
   }
 
@@ -445,17 +473,19 @@
     return HIRAGANA_ONLY.test(token) && (token.length === 1 || FUNCTION_WORDS.has(token));
   }
 
-  function bigrams(term) {
+  /* Pairs of characters; two hiragana make no pair (they are endings and particles) unless the
+   * word was typed in katakana. */
+  function bigrams(term, katakana) {
     var chars = Array.from(term);
     var out = [];
     for (var i = 0; i + 2 <= chars.length; i++) {
       var pair = chars.slice(i, i + 2).join("");
-      if (!HIRAGANA_ONLY.test(pair)) out.push(pair);
+      if (katakana || !HIRAGANA_ONLY.test(pair)) out.push(pair);
     }
     return out;
   }
 
-  function variantsOf(key) {
+  function variantsOf(key, surface) {
     var list = [{ term: key, weight: 1 }];
     // A verb or adjective cut before its ending (写っ, 乗っ取ら, ばずり) also matches by its stem; a
     // one-kanji stem only when one kana followed it (写っ -> 写, but not 子ども -> 子).
@@ -466,7 +496,7 @@
     }
     // Character bigrams, always, at a low weight: a word cut or spelt differently still scores.
     if (key.length >= 3) {
-      bigrams(key).forEach(function (pair) {
+      bigrams(key, /[\u30a1-\u30ff]/.test(surface)).forEach(function (pair) {
         if (pair !== stemmed) list.push({ term: pair, weight: BIGRAM_WEIGHT });
       });
     }
@@ -499,13 +529,8 @@
         });
         return;
       }
-      var prepared = prepare(part);
-      var norm = prepared.norm;
-      var tokens = cut(norm, 0);
-      // Material marks the words on the page it opens (?h=): the words as typed, not normalised.
-      var surfaceOf = function (token) {
-        return part.slice(prepared.map[token.start], prepared.map[token.start + token.text.length]) || token.text;
-      };
+      var norm = normalise(part);
+      var tokens = cut(part);
       var run = [];
       var flush = function () {
         if (run.length > 1) phrases.push(run.join(""));
@@ -519,11 +544,12 @@
         }
         run.push(text);
         if (!token.term && !CJK.test(text) && !LATIN_TERM.test(text)) return;
-        words.push({ surface: surfaceOf(token), variants: token.term ? [{ term: text, weight: 1 }] : variantsOf(text), prefix: false });
+        // Material marks the words on the page it opens (?h=): the words as typed, not normalised.
+        words.push({ surface: token.surface, variants: token.term ? [{ term: text, weight: 1 }] : variantsOf(text, token.surface), prefix: false });
       });
       flush();
       if (tokens.length > 1) phrases.push(norm);
-      if (!words.length && norm.length) words.push({ surface: part, variants: variantsOf(norm), prefix: false });
+      if (!words.length && norm.length) words.push({ surface: part, variants: variantsOf(norm, part), prefix: false });
     });
     // A question word (誰, 何) says what kind of answer is wanted, which the intent has taken.
     if (extras.length || Object.keys(kinds).length) {
@@ -608,7 +634,7 @@
       var key = term + (prefix ? "*" : "");
       if (!term || terms.has(key)) return;
       var hits = sections.map(function (s) {
-        return { title: occurrences(s.title, term, prefix).length, text: occurrences(s.text, term, prefix).length, keyword: keywordMatch(s, term, queryStems) };
+        return { title: count(s.title, term, prefix), text: count(s.text, term, prefix), keyword: keywordMatch(s, term, queryStems) };
       });
       var df = hits.filter(function (h) { return h.title || h.text || h.keyword; }).length;
       terms.set(key, { hits: hits, idf: idf(df) });
@@ -733,6 +759,7 @@
    * mark nothing on their own. */
   function item(section, found, matched, score) {
     var doc = section.doc;
+    found = Array.from(new Set(found));
     var marks = function (field) {
       return found.reduce(function (all, term) { return all.concat(occurrences(field, term, false)); }, []);
     };
@@ -741,9 +768,10 @@
       var parts = blocks(doc.text);
       var kept = [];
       for (var p = 0; p < parts.length && kept.length < 2; p++) {
-        var part = prepare(parts[p]);
-        var ranges = marks(part);
-        if (ranges.length) kept.push(highlight(part, ranges));
+        var plain = { norm: textOf(parts[p]), words: null };
+        if (!found.some(function (term) { return count(plain, term, false) > 0; })) continue;
+        var part = prepare(parts[p]); // the slow way, with its map for marking, only where a term is
+        kept.push(highlight(part, marks(part)));
       }
       teaser = kept.length ? kept.join("") : parts.length ? parts[0] : "";
     }
