@@ -17,6 +17,7 @@ from .commentary import Commentary, parse_commentary
 from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .glossary import Term, parse_glossary
 from .problems import GuidelineError, Problems, display_path
+from .vocabulary import check_shared_keywords
 
 EDITIONS_DIR = "editions"
 COMMENTARY_DIR = "docs/clauses"
@@ -198,6 +199,7 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Gu
         every_edition.sort(key=lambda e: edition_sort_key(e.name))
     editions = [e for e in every_edition if drafts or not e.is_draft]
     commentaries = _load_commentaries(root, lang, problems)
+    check_shared_keywords(commentaries.values(), problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
     glossary: list[Term] = []
     if glossary_path.exists():
