@@ -107,3 +107,15 @@ def test_the_real_build_writes_one_plain_utf8_index_per_language(built_site: Pat
         with_keywords = [d["location"] for d in data["docs"] if d.get("keywords")]
         assert len(with_keywords) >= 20 and all("#" not in loc for loc in with_keywords)
     assert "はにぼん" in json.loads((built_site / "search" / "index.ja.json").read_text(encoding="utf-8"))["terms"]
+
+
+def test_the_vendored_stemmer_is_the_pinned_lunr() -> None:
+    """docs/assets/vendor/lunr.min.js is lunr as package-lock.json pins it (`make vendor` copies it)."""
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    version = lock["packages"]["node_modules/lunr"]["version"]
+    assert json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["lunr"] == version
+    vendored = (ROOT / "docs/assets/vendor/lunr.min.js").read_bytes()
+    assert f"- {version}\n".encode() in vendored[:200]
+    installed = ROOT / "node_modules/lunr/lunr.min.js"
+    if installed.is_file():  # after `npm ci` (make test installs it)
+        assert installed.read_bytes() == vendored, "run `make vendor`"
