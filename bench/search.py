@@ -91,7 +91,7 @@ def cold_search(browser: Browser, base_url: str, lang: str) -> Cold:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
         page.goto(("" if lang == "ja" else f"{lang}/") + COLD_PAGE, wait_until="networkidle")
         before = list(order)
-        page_kb = sum(gzip_kb(bodies.get(u, b'')) for u in before)
+        page_kb = sum(gzip_kb(bodies.get(u, b"")) for u in before)
         page.evaluate(
             """() => { window.__firstResult = new Promise(resolve => {
                  const seen = () => document.querySelector('li.md-search-result__item') && resolve(performance.now());
@@ -105,7 +105,7 @@ def cold_search(browser: Browser, base_url: str, lang: str) -> Cold:
         )
         finished = page.evaluate("window.__firstResult")
         page.wait_for_load_state("networkidle")
-        index_kb = sum(gzip_kb(bodies.get(u, b'')) for u in order[len(before) :])
+        index_kb = sum(gzip_kb(bodies.get(u, b"")) for u in order[len(before) :])
         return Cold(lang, page_kb, [u for u in before if "/search/" in u], index_kb, (finished - started) / 1000)
     finally:
         context.close()
@@ -117,7 +117,9 @@ def measure(sets: list[str], ours_only: bool) -> tuple[dict[str, tuple[list[Outc
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         # The site the browser tests see: drafts included, every page a reader can meet.
         ours = build_site(Path(tmp) / "ours", GUIDELINE_DRAFTS="1")
-        material = ours if ours_only else build_site(Path(tmp) / "material", GUIDELINE_DRAFTS="1", GUIDELINE_SEARCH="material")
+        material = (
+            ours if ours_only else build_site(Path(tmp) / "material", GUIDELINE_DRAFTS="1", GUIDELINE_SEARCH="material")
+        )
         with serve(ours) as ours_url, serve(material) as material_url, sync_playwright() as playwright:
             browser = launch(playwright)
             try:
@@ -206,12 +208,12 @@ def write_benchmark(results: dict[str, tuple[list[Outcome], list[Outcome]]], col
         "| language | page + assets | index requests before focus | first search adds | first result |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for c in cold:
-        lines.append(
-            f"| {c.lang} | {c.page_kb:.1f} KB (≤ {PAGE_BUDGET_KB}: {'yes' if c.page_kb <= PAGE_BUDGET_KB else 'no'}) "
-            f"| {len(c.requests_before_focus)} | {c.index_kb:.1f} KB "
-            f"| {c.first_result_s:.2f} s (≤ {FIRST_RESULT_BUDGET_S}: {'yes' if c.first_result_s <= FIRST_RESULT_BUDGET_S else 'no'}) |"
-        )
+    lines.extend(
+        f"| {c.lang} | {c.page_kb:.1f} KB (≤ {PAGE_BUDGET_KB}: {'yes' if c.page_kb <= PAGE_BUDGET_KB else 'no'}) "
+        f"| {len(c.requests_before_focus)} | {c.index_kb:.1f} KB "
+        f"| {c.first_result_s:.2f} s (≤ {FIRST_RESULT_BUDGET_S}: {'yes' if c.first_result_s <= FIRST_RESULT_BUDGET_S else 'no'}) |"
+        for c in cold
+    )
     lines.append("<!-- search:end -->")
     block = "\n".join(lines)
     text = BENCHMARK.read_text(encoding="utf-8")
@@ -224,7 +226,9 @@ def write_benchmark(results: dict[str, tuple[list[Outcome], list[Outcome]]], col
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only-misses", action="store_true", help="list only the queries this site's search misses at 3")
+    parser.add_argument(
+        "--only-misses", action="store_true", help="list only the queries this site's search misses at 3"
+    )
     parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=sorted(SETS), help="the query sets to run")
     parser.add_argument("--ours-only", action="store_true", help="skip Material's search (quicker, for tuning)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARK.md as it is")

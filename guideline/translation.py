@@ -21,7 +21,9 @@ State = Literal["current", "stale", "missing"]
 
 # Search vocabulary (commentary `keywords:`, glossary `aliases:`) is each language's own words, not a
 # translation: adding a word staff use in Japanese does not make the English page stale.
-_VOCABULARY = re.compile(r"^(?P<indent>[ \t]*)(?:- )?(?:keywords|aliases):[^\n]*\n(?:(?P=indent)[ \t]*- [^\n]*\n)*", re.MULTILINE)
+_VOCABULARY = re.compile(
+    r"^(?P<indent>[ \t]*)(?:- )?(?:keywords|aliases):[^\n]*\n(?:(?P=indent)[ \t]*- [^\n]*\n)*", re.MULTILINE
+)
 
 
 def source_hash(text: str) -> str:

@@ -44,7 +44,9 @@ def search_keywords(meta: dict[str, Any], key_lines: dict[str, int], path: str, 
     for item in value:
         word = str(item).strip() if isinstance(item, (str, int, float)) else ""
         if not word:
-            problems.add(path, line, f"keywords に空の項目か、文字でない項目（{item!r}）があります。言葉だけを書いてください。")
+            problems.add(
+                path, line, f"keywords に空の項目か、文字でない項目（{item!r}）があります。言葉だけを書いてください。"
+            )
             continue
         if fold(word) in seen:
             problems.add(path, line, f"keywords に「{word}」が2回あります。1つを削除してください。")

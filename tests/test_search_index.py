@@ -51,8 +51,14 @@ def test_a_keyword_on_two_pages_is_reported_on_both(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/accuracy.md", commentary("accuracy", extra_meta="keywords: [誤字, 炎上, すてま]\n"))
     result = tiny_site.guideline("check")
     assert result.returncode != 0
-    assert "docs/clauses/rumors.md:6: error: keywords の「炎上」は docs/clauses/accuracy.md にもあります" in result.stdout + result.stderr
-    assert "docs/clauses/accuracy.md:6: error: keywords の「炎上」は docs/clauses/rumors.md にもあります" in result.stdout + result.stderr
+    assert (
+        "docs/clauses/rumors.md:6: error: keywords の「炎上」は docs/clauses/accuracy.md にもあります"
+        in result.stdout + result.stderr
+    )
+    assert (
+        "docs/clauses/accuracy.md:6: error: keywords の「炎上」は docs/clauses/rumors.md にもあります"
+        in result.stdout + result.stderr
+    )
     # Katakana and hiragana are one word to the search, so one to the check.
     assert "keywords の「すてま」は docs/clauses/rumors.md にもあります" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
