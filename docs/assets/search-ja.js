@@ -64,8 +64,8 @@
   // Home and checklist repeat every title; earlier editions repeat the text of /text/.
   var PAGE_PRIOR = [[/^$/, 0.5], [/^checklist\//, 0.8], [/^editions\//, 0.6], [/^division\//, 0.8]];
   var MIN_SHARE = 0.08; // pages scoring under this share of the best are left out
-  var MAX_PAGES = 12; // Material renders every result it is given: more would cost time, not answers
-  var MAX_SECTIONS = 4;
+  var MAX_PAGES = 10; // Material renders every result it is given: more would cost time, not answers
+  var MAX_SECTIONS = 3;
 
   /* Question patterns, tested on the query in lower case, and what they add: words (optional,
    * never needed to cover the query) and a weight for the kind of section that answers them. */
@@ -144,6 +144,13 @@
     var map = [];
     var i = 0;
     while (i < html.length) {
+      var code = html.charCodeAt(i);
+      if (code < 128 && code !== 60 && code !== 38) { // ASCII other than < and &: only lower case
+        norm.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : html.charAt(i));
+        map.push(i);
+        i++;
+        continue;
+      }
       var c = html.charAt(i);
       if (c === "<") {
         var end = html.indexOf(">", i);
@@ -183,7 +190,7 @@
       outMap.push(map[n]);
     }
     outMap.push(map[map.length - 1]);
-    return { html: html, norm: outNorm.join(""), map: outMap, words: null };
+    return { html: html, norm: outNorm.join(""), map: outMap };
   }
 
   /* ------------------------------------------------------------------------
@@ -220,17 +227,33 @@
     return !!library && library.stopWordFilter(new library.Token(word, {})) === undefined;
   }
 
-  /* The English words of a field with their stems, computed once per field. */
-  function wordsOf(field) {
-    if (!field.words) {
-      field.words = [];
-      var match;
-      LATIN_WORD.lastIndex = 0;
-      while ((match = LATIN_WORD.exec(field.norm))) {
-        field.words.push({ start: match.index, end: match.index + match[0].length, word: match[0], stem: stem(match[0]) });
+  var latinHeads = new Map();
+
+  /* The English words that begin with a term's first letters: a word and its stem begin alike. */
+  function wordsBeginning(head) {
+    var re = latinHeads.get(head);
+    if (!re) {
+      re = new RegExp("(?<![a-z0-9])" + head + "[a-z0-9]*", "g");
+      latinHeads.set(head, re);
+    }
+    re.lastIndex = 0;
+    return re;
+  }
+
+  /* Calls back with [start, end) of each English word of the text that matches the term: the same
+   * stem, or, as a prefix, a word it begins. */
+  function eachLatin(norm, term, prefix, callback) {
+    var head = term.slice(0, 3);
+    if (norm.indexOf(head) < 0) return;
+    var termStem = stem(term);
+    var re = wordsBeginning(head);
+    var match;
+    while ((match = re.exec(norm))) {
+      var word = match[0];
+      if (word === term || (prefix && term.length >= 3 && word.indexOf(term) === 0) || stem(word) === termStem) {
+        callback(match.index, match.index + word.length);
       }
     }
-    return field.words;
   }
 
   /* Where a term occurs: [start, end) ranges in the normalised text. An English term matches a
@@ -239,11 +262,7 @@
     var found = [];
     if (!term) return found;
     if (LATIN_TERM.test(term)) {
-      if (field.norm.indexOf(term.slice(0, 3)) < 0) return found;
-      var termStem = stem(term);
-      wordsOf(field).forEach(function (w) {
-        if (w.stem === termStem || w.word === term || (prefix && term.length >= 3 && w.word.indexOf(term) === 0)) found.push([w.start, w.end]);
-      });
+      eachLatin(field.norm, term, prefix, function (start, end) { found.push([start, end]); });
       return found;
     }
     var norm = field.norm;
@@ -257,8 +276,11 @@
 
   /* How many times a term occurs, as occurrences() finds them, without building the list. */
   function count(field, term, prefix) {
-    if (LATIN_TERM.test(term)) return term ? occurrences(field, term, prefix).length : 0;
     var n = 0;
+    if (LATIN_TERM.test(term)) {
+      eachLatin(field.norm, term, prefix, function () { n++; });
+      return n;
+    }
     var norm = field.norm;
     var at = norm.indexOf(term);
     while (at >= 0) {
@@ -379,7 +401,7 @@
     var total = 0;
     var terms = new Set((data.terms || []).map(normalise));
     sections = data.docs.map(function (doc) {
-      var text = { norm: textOf(doc.text || ""), words: null };
+      var text = { norm: textOf(doc.text || "") };
       total += text.norm.length;
       var path = pathOf(doc.location);
       var page = path.replace(/^[a-z]{2}\//, "");
@@ -394,7 +416,7 @@
         kind: doc.kind || "",
         prior: PAGE_PRIOR.reduce(function (value, rule) { return rule[0].test(page) ? rule[1] : value; }, 1),
         weight: NAVIGATION_SECTIONS.test(doc.location) ? NAVIGATION_WEIGHT : /^clauses\/[^/#]+\/$/.test(page) ? OWN_TEXT_WEIGHT : 1,
-        title: { norm: textOf(doc.title || ""), words: null },
+        title: { norm: textOf(doc.title || "") },
         text: text,
         keywords: keywords,
         keywordStems: keywords.map(stemOf)
@@ -769,7 +791,7 @@
       var parts = blocks(doc.text);
       var kept = [];
       for (var p = 0; p < parts.length && kept.length < 2; p++) {
-        var plain = { norm: textOf(parts[p]), words: null };
+        var plain = { norm: textOf(parts[p]) };
         if (!found.some(function (term) { return count(plain, term, false) > 0; })) continue;
         var part = prepare(parts[p]); // the slow way, with its map for marking, only where a term is
         kept.push(highlight(part, marks(part)));
