@@ -2,9 +2,10 @@
 
 Material writes one index of every language (search/search_index.json, with Japanese as \\uXXXX
 escapes) and fetches it on every page load. After the last language is built, this hook splits it
-into ``search/index.<lang>.json``, plain UTF-8, one per language, and adds to each commentary page
-its ``keywords:`` (the words staff use, a boosted field). The search worker fetches its language's
-file only when the reader first goes to the search box (docs/assets/search-ja-setup.js).
+into ``search/index.<lang>.json``, plain UTF-8, one per language, adds to each commentary page its
+``keywords:`` (the words staff use, a boosted field), and leaves Material's file with its
+configuration only. The search worker fetches its language's file only when the reader first goes
+to the search box (docs/assets/search-ja-setup.js).
 
 A page not yet translated is searched in its default-language text at its translated address,
 as mkdocs-static-i18n serves it.
@@ -136,3 +137,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = {"lang": lang, "terms": site_terms(config, lang), "docs": entries}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / f"index.{lang}.json").write_text(text, encoding="utf-8")
+    # Material's own index keeps only its configuration: a page opened from a result (?h=) fetches it
+    # to mark the words found, and needs nothing else of it.
+    source.write_text(json.dumps({"config": data["config"], "docs": []}, ensure_ascii=False), encoding="utf-8")

@@ -5,8 +5,8 @@
  * just before the bundle (overrides/main.html). It is a file, not an inline script, so that the
  * Content-Security-Policy needs no hash for it.
  *
- * Material fetches its one index of every language on every page load when the page has a form
- * named "search". The name is taken off, so it fetches nothing; the worker fetches the index of the
+ * Material fetches its index on every page load when the page has a form named "search". The name
+ * is taken off, so it fetches nothing; the worker fetches the index of the
  * page's language itself, told on a BroadcastChannel (named in the worker's address, after '#', so
  * the browser caches one worker script per language) when the search box is first focused or
  * typed in, or by the first query.
@@ -24,7 +24,9 @@
 
   var form = document.forms.namedItem("search");
   if (!form || typeof BroadcastChannel === "undefined") return;
-  form.removeAttribute("name");
+  // A page opened from a result (?h=) lets Material fetch its index, which the build leaves with its
+  // configuration only: Material needs it to mark the words found on the page.
+  if (!new URL(window.location.href).searchParams.has("h")) form.removeAttribute("name");
   var started = false;
   var start = function () {
     if (started) return;
