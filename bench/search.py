@@ -206,6 +206,23 @@ def report(results: dict[str, tuple[list[Outcome], list[Outcome]]], cold: list[C
     return "\n".join(out)
 
 
+def missed_heldout(results: dict[str, tuple[list[Outcome], list[Outcome]]]) -> list[str]:
+    """The held-out queries this site's search misses at 3, listed as they are (never tuned on)."""
+    ours = results.get("heldout", ([], []))[0]
+    missed = [o for o in ours if not o.hit(3)]
+    if not missed:
+        return []
+    lines = [
+        "Held-out queries this site's search misses at 3 (rank of the first expected page; - when not listed):",
+        "",
+    ]
+    lines += [
+        f"- {o.query.text} → {', '.join(o.query.expected)}: rank {rank_label(o)}; first {', '.join(o.pages[:3]) or 'nothing'}"
+        for o in missed
+    ]
+    return [*lines, ""]
+
+
 def write_benchmark(results: dict[str, tuple[list[Outcome], list[Outcome]]], cold: list[Cold]) -> None:
     today = datetime.datetime.now(datetime.UTC).date().isoformat()
     lines = [
@@ -219,6 +236,7 @@ def write_benchmark(results: dict[str, tuple[list[Outcome], list[Outcome]]], col
         "",
         *table(results),
         "",
+        *missed_heldout(results),
         f"A first visit with an empty cache, at {SLOWDOWN}x CPU slowdown (Chromium's DevTools throttling): a commentary",
         "page with every asset it loads (gzip level 5, as deploy/nginx serves it), whether it requests a search index",
         "before the reader goes to the search box, what the first search adds, and the time from focusing the search box",
