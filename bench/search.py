@@ -136,7 +136,9 @@ def measure(sets: list[str], ours_only: bool) -> tuple[dict[str, tuple[list[Outc
         # The site the browser tests see: drafts included, every page a reader can meet.
         ours = build_site(Path(tmp) / "ours", GUIDELINE_DRAFTS="1")
         material = (
-            ours if ours_only else build_site(Path(tmp) / "material", GUIDELINE_DRAFTS="1", GUIDELINE_SEARCH="material")
+            ours
+            if ours_only or cold_only
+            else build_site(Path(tmp) / "material", GUIDELINE_DRAFTS="1", GUIDELINE_SEARCH="material")
         )
         with serve(ours) as ours_url, serve(material) as material_url, sync_playwright() as playwright:
             browser = launch(playwright)
