@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 SITE := build/site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint chromium clean bench bench-search publish rollback releases nginx-conf smoke preview
+.PHONY: serve build check test lint chromium clean bench bench-search vendor publish rollback releases nginx-conf smoke preview
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python >= 3.11 is required"; exit 1; }
@@ -65,9 +65,14 @@ $(NODE_STAMP): package.json package-lock.json
 bench: $(STAMP)
 	$(BIN)/python bench/perf.py
 
-## bench-search: hit rate at 3 of this site's search and of Material's own, on tests/search_queries.yml
+## bench-search: hit@1 and hit@3 of this site's search and of Material's own on the development and the frozen held-out query sets, first result from a cold cache at 4x CPU slowdown, page bytes; writes BENCHMARK.md
 bench-search: $(STAMP) chromium
 	$(BIN)/python bench/search.py
+
+## vendor: copy the search's browser library (lunr, pinned in package-lock.json) into docs/assets/vendor, where the site serves it from
+vendor: $(NODE_STAMP)
+	cp node_modules/lunr/lunr.min.js docs/assets/vendor/lunr.min.js
+	cp node_modules/lunr/LICENSE docs/assets/vendor/lunr.LICENSE
 
 # Publishing to the intranet server (docs/division/operations.md). DEST holds releases/ and the
 # `current` symlink nginx serves; SITE_URL is the published address, e.g. http://intranet.example/guidelines/hanibon/

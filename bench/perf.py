@@ -165,7 +165,7 @@ class Observed:
 
 def observe(size: Size, generated: synthetic.Generated, run: Run, out: Path) -> Observed:
     page = first_clause_page(out)
-    index = out / "search" / "search_index.json"
+    index = search_index(out)
     return Observed(
         size,
         generated,
@@ -514,9 +514,15 @@ def search_weight(site: Path, url: str) -> tuple[float, float]:
     else:
         match = re.search(r'"search": "([^"]+)"', page)
         worker = (site / url / match.group(1)).resolve() if match else site / "missing"
-    index = site / "search" / "search_index.json"
+    index = search_index(site)
     worker_kb = gz(worker.read_bytes()) / 1024 if worker.is_file() else 0.0
     return worker_kb, (gz(index.read_bytes()) / 1024 if index.is_file() else 0.0)
+
+
+def search_index(site: Path) -> Path:
+    """The index a Japanese reader's first search loads: this site's own (hooks/search_index.py), or Material's."""
+    own = site / "search" / "index.ja.json"
+    return own if own.is_file() else site / "search" / "search_index.json"
 
 
 PAGE_TYPES = [

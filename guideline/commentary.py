@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .frontmatter import split
 from .problems import Problems
+from .vocabulary import search_keywords
 
 # Sections and fields have fixed internal keys; each language names them in its own words.
 PURPOSE, EXAMPLES, FAQ, RELATED = "purpose", "examples", "faq", "related"
@@ -62,6 +63,7 @@ VOCABULARIES = {
     ),
 }
 REQUIRED_KEYS = ("clause", "title", "reviewed", "checklist")
+KEYWORDS_KEY = "keywords"  # optional: the words staff use for the subject, a boosted field of the search index
 TRANSLATION_KEY = "source"  # in a translation: the hash of the Japanese page it translates
 MIN_EXAMPLES = 4  # staff learn a rule from its cases: at least one OK and one NG among them
 MIN_FAQS = 3
@@ -105,6 +107,7 @@ class Commentary:
     title: str
     reviewed: str
     checklist: str
+    keywords: tuple[str, ...]
     source: str  # a translation's record of the Japanese text it translates; empty in Japanese
     purpose: list[str]
     examples: list[Example]
@@ -133,7 +136,7 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
     words = VOCABULARIES[lang]
     doc = split(text, path, problems)
     meta = doc.meta
-    allowed = REQUIRED_KEYS if lang == "ja" else (*REQUIRED_KEYS, TRANSLATION_KEY)
+    allowed = (*REQUIRED_KEYS, KEYWORDS_KEY) if lang == "ja" else (*REQUIRED_KEYS, KEYWORDS_KEY, TRANSLATION_KEY)
     if doc.meta or doc.key_lines:
         for key in REQUIRED_KEYS:  # a translation without 'source' is reported as stale, not rejected
             value = meta.get(key)
@@ -151,6 +154,7 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
         title=str(meta.get("title", "")),
         reviewed=str(meta.get("reviewed", "")),
         checklist=str(meta.get("checklist", "")),
+        keywords=search_keywords(meta, doc.key_lines, path, problems),
         source=str(meta.get(TRANSLATION_KEY) or ""),
         purpose=[],
         examples=[],

@@ -19,6 +19,7 @@ from .glossary import Term, parse_glossary
 from .index import Backlink, ProvisionIndex
 from .problems import GuidelineError, Problems, display_path
 from .situations import Situation, check_tags, load_situations
+from .vocabulary import check_shared_keywords
 
 EDITIONS_DIR = "editions"
 COMMENTARY_DIR = "docs/clauses"
@@ -238,6 +239,7 @@ def load(
     if original is not None:
         hidden |= original.hidden - shown
     commentaries = _load_commentaries(root, lang, problems)
+    check_shared_keywords(commentaries.values(), problems)
     glossary_path = root / GLOSSARY_DIR / f"terms.{lang}.yml"
     glossary: list[Term] = []
     if glossary_path.exists():

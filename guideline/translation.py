@@ -19,9 +19,16 @@ _YAML_SOURCE = re.compile(r"^#\s*source:\s*(?P<hash>[0-9a-f]*)\s*$", re.MULTILIN
 State = Literal["current", "stale", "missing"]
 
 
+# Search vocabulary (commentary `keywords:`, glossary `aliases:`) is each language's own words, not a
+# translation: adding a word staff use in Japanese does not make the English page stale.
+_VOCABULARY = re.compile(
+    r"^(?P<indent>[ \t]*)(?:- )?(?:keywords|aliases):[^\n]*\n(?:(?P=indent)[ \t]*- [^\n]*\n)*", re.MULTILINE
+)
+
+
 def source_hash(text: str) -> str:
-    """A short, stable fingerprint of a Japanese source file."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """A short, stable fingerprint of a Japanese source file, its search vocabulary left out."""
+    return hashlib.sha256(_VOCABULARY.sub("", text).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def test_long_guideline_keeps_pages_small(tmp_path: Path) -> None:
     assert len(links) < len(list((out / "clauses").iterdir())) / 3
     assert f"../{first.children[-1]}/" in links  # its own chapter is listed in full
     assert f"../{last.children[-1]}/" not in links  # a chapter far away is folded away
-    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((out / "search" / "index.ja.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert any(loc.startswith("clauses/") for loc in locations)
     assert not [loc for loc in locations if loc.startswith(("editions/1/", "editions/2/"))]

@@ -24,7 +24,8 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, P
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-QUERIES = ROOT / "tests" / "search_queries.yml"
+QUERIES = ROOT / "tests" / "search_queries.yml"  # the development set: the search is tuned on it
+HELDOUT = ROOT / "tests" / "search_heldout.yml"  # written blind and frozen: the search is measured on it
 # The browser tests and the benchmark see the site with drafts: every page a reader can meet.
 ENV = {"GUIDELINE_DRAFTS": "1"}
 CHROMIUM = "/usr/bin/chromium"

@@ -32,10 +32,12 @@ from .harness import (
     serve,
 )
 
-# Measured on 88 queries (78 Japanese, 10 English): this site's search answers all of them in the
-# top 3 (1.00), Material's own 26 (0.30). The floor leaves room for two queries to slip while the
-# commentary is edited; `make bench-search` shows which: fix the search or add words to its list,
-# never lower the floor to pass.
+# The development set (tests/search_queries.yml, which the search is tuned on): 184 queries, all of
+# which this site's search answers in the top 3 (Material's own: 0.19). The floor leaves room for
+# a few queries to slip while the commentary is edited; `make bench-search` shows which: fix the
+# search or add the words staff use to the page's `keywords:`, never lower the floor to pass. How the
+# search does on queries nobody tuned for is measured on the frozen held-out set
+# (test_search_heldout.py).
 HIT_RATE_FLOOR = 0.97
 
 
@@ -126,6 +128,39 @@ def test_search_by_keyboard(visit: Visit) -> None:
     assert visit.errors == []
 
 
+def test_a_reader_who_never_searches_downloads_no_index(visit: Visit) -> None:
+    """The index of the page's language is fetched when the search box is first focused, never before,
+    and Material's index of every language never."""
+    page = visit.page()
+    page.goto("/clauses/accuracy/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 600)  # reading: scrolling, following the table of contents
+    page.wait_for_timeout(300)
+    assert [u for u in visit.requests if "/search/" in u] == []
+    with page.expect_request("**/search/index.ja.json"):
+        page.keyboard.press("/")
+    page.goto("/en/clauses/accuracy/")
+    with page.expect_request("**/search/index.en.json"):
+        page.locator("input.md-search__input").focus()
+    assert not [u for u in visit.requests if u.endswith("search_index.json")]
+    assert visit.errors == []
+
+
+def test_english_words_are_stemmed_and_stray_letters_ignored(browser: Browser, base_url: str) -> None:
+    visit = new_visit(browser, base_url)
+    try:
+        page = visit.page()
+        page.goto("/en/")
+        open_search(page)
+        assert search(page, "hijacking")[:1] == ["/en/clauses/security/"]  # the page says "hijacked"
+        # The t of "don't" is no word: it would otherwise mark hundreds of letters on the page.
+        search(page, "don't share the password")
+        marks = page.eval_on_selector_all("li.md-search-result__item mark", "marks => marks.map(m => m.textContent)")
+        assert marks and all(len(m) > 1 for m in marks), marks
+    finally:
+        visit.context.close()
+
+
 def test_enter_in_the_box_opens_the_first_result(search_page: Page) -> None:
     pages = search(search_page, "アカウントが乗っ取られた")
     search_page.locator("input.md-search__input").press("Enter")
@@ -151,7 +186,7 @@ def test_each_language_searches_its_own_pages(browser: Browser, base_url: str) -
 
 def test_english_pages_are_found_in_english(browser: Browser, base_url: str, site: Path) -> None:
     """Every translated page in the real site's index is found from /en/ by words of its title."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "search" / "index.en.json").read_text(encoding="utf-8"))
     articles = [d for d in index["docs"] if d["location"].startswith("en/") and "#" not in d["location"]]
     if not articles:
         pytest.skip("no English page in the index yet: English pages still fall back to Japanese")
@@ -183,6 +218,8 @@ theme:
   features: [search.highlight]
 extra:
   guideline_search: ja
+hooks:
+  - hooks/search_index.py
 extra_javascript:
   - assets/language-switch.js
 plugins:
@@ -211,7 +248,9 @@ def bilingual_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("bilingual")
     (root / "mkdocs.yml").write_text(TINY_MKDOCS, encoding="utf-8")
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    (root / "docs" / "assets").mkdir(parents=True)
+    (root / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "search_index.py", root / "hooks" / "search_index.py")
+    shutil.copytree(ROOT / "docs" / "assets" / "vendor", root / "docs" / "assets" / "vendor")
     for asset in ("search-ja.js", "search-ja-setup.js", "language-switch.js"):
         shutil.copy(ROOT / "docs" / "assets" / asset, root / "docs" / "assets" / asset)
     for name, text in TINY_PAGES.items():
