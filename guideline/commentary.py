@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from .frontmatter import split
 from .problems import Problems
+from .signals import KEY as SIGNALS_KEY
+from .signals import Signal, parse_signals
 
 # Sections and fields have fixed internal keys; each language names them in its own words.
 PURPOSE, EXAMPLES, FAQ, RELATED = "purpose", "examples", "faq", "related"
@@ -102,6 +104,7 @@ class Commentary:
     related: list[tuple[int, str]]  # (line, Markdown) of each bullet
     meta_lines: dict[str, int]
     lines: dict[str, int]  # internal section key -> line of its heading
+    signals: list[Signal] = field(default_factory=list)  # what in a draft post points at this provision
 
     def prose(self) -> list[tuple[int, str]]:
         """Every piece of Markdown prose with its line, for cross-reference checks."""
@@ -120,7 +123,8 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
     words = VOCABULARIES[lang]
     doc = split(text, path, problems)
     meta = doc.meta
-    allowed = REQUIRED_KEYS if lang == "ja" else (*REQUIRED_KEYS, TRANSLATION_KEY)
+    # Signals are patterns in Japanese draft posts: declared once, on the Japanese page.
+    allowed = (*REQUIRED_KEYS, SIGNALS_KEY) if lang == "ja" else (*REQUIRED_KEYS, TRANSLATION_KEY)
     if doc.meta or doc.key_lines:
         for key in REQUIRED_KEYS:  # a translation without 'source' is reported as stale, not rejected
             value = meta.get(key)
@@ -146,6 +150,8 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
         meta_lines=doc.key_lines,
         lines={},
     )
+    if SIGNALS_KEY in meta:
+        commentary.signals = parse_signals(meta[SIGNALS_KEY], doc.key_lines[SIGNALS_KEY], path, problems)
     sections = _sections(doc.body, doc.body_start, path, problems, words)
     for key, (line, lines) in sections.items():
         commentary.lines[key] = line

@@ -19,9 +19,13 @@ _YAML_SOURCE = re.compile(r"^#\s*source:\s*(?P<hash>[0-9a-f]*)\s*$", re.MULTILIN
 State = Literal["current", "stale", "missing"]
 
 
+# Front matter that is data about Japanese drafts, not text to translate: changing it leaves translations current.
+_UNTRANSLATED = re.compile(r"^signals:\n(?:(?: |- ).*\n)*", re.MULTILINE)
+
+
 def source_hash(text: str) -> str:
-    """A short, stable fingerprint of a Japanese source file."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """A short, stable fingerprint of a Japanese source file (less what is not translated)."""
+    return hashlib.sha256(_UNTRANSLATED.sub("", text).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

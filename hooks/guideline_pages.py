@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import pages, render, translation
+from guideline import pages, postcheck, render, translation
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, Guideline, load
 
@@ -246,6 +246,8 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         return render.render_checklist(guideline, markdown)
     if kind == "glossary":
         return render.render_glossary(guideline, markdown)
+    if kind == "postcheck":
+        return postcheck.render_postcheck(guideline, markdown)
     if kind == "home":
         markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
         markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
