@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from .frontmatter import split
 from .problems import Problems
+from .signals import KEY as SIGNALS_KEY
+from .signals import Signal, parse_signals
 from .vocabulary import search_keywords
 
 # Sections and fields have fixed internal keys; each language names them in its own words.
@@ -116,6 +118,7 @@ class Commentary:
     meta_lines: dict[str, int]
     lines: dict[str, int]  # internal section key -> line of its heading
     source_lines: list[tuple[int, str]] = field(default_factory=list)  # every line inside a section, as written
+    signals: list[Signal] = field(default_factory=list)  # what in a draft post points at this provision
 
     def prose(self) -> list[tuple[int, str]]:
         """Every line of Markdown in the sections with its own line number, for cross-reference checks.
@@ -136,7 +139,10 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
     words = VOCABULARIES[lang]
     doc = split(text, path, problems)
     meta = doc.meta
-    allowed = (*REQUIRED_KEYS, KEYWORDS_KEY) if lang == "ja" else (*REQUIRED_KEYS, KEYWORDS_KEY, TRANSLATION_KEY)
+    # Signals are patterns in Japanese draft posts: declared once, on the Japanese page.
+    allowed = (
+        (*REQUIRED_KEYS, KEYWORDS_KEY, SIGNALS_KEY) if lang == "ja" else (*REQUIRED_KEYS, KEYWORDS_KEY, TRANSLATION_KEY)
+    )
     if doc.meta or doc.key_lines:
         for key in REQUIRED_KEYS:  # a translation without 'source' is reported as stale, not rejected
             value = meta.get(key)
@@ -163,6 +169,8 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
         meta_lines=doc.key_lines,
         lines={},
     )
+    if SIGNALS_KEY in meta:
+        commentary.signals = parse_signals(meta[SIGNALS_KEY], doc.key_lines[SIGNALS_KEY], path, problems)
     sections = _sections(doc.body, doc.body_start, path, problems, words)
     for key, (line, lines) in sections.items():
         commentary.lines[key] = line

@@ -18,7 +18,18 @@ EDITIONS_DIR = "editions"
 DIVISION_DIR = "division"
 EDITIONS = f"{EDITIONS_DIR}/index.md"
 # The order of the top-level navigation: the reader's path first, reference last.
-NAV_ORDER = ("index", "text", CLAUSES_DIR, "checklist", "cases", "contacts", "glossary", EDITIONS_DIR, DIVISION_DIR)
+NAV_ORDER = (
+    "index",
+    "text",
+    CLAUSES_DIR,
+    "checklist",
+    "check",
+    "cases",
+    "contacts",
+    "glossary",
+    EDITIONS_DIR,
+    DIVISION_DIR,
+)
 
 
 def clause(provision_id: str) -> str:

@@ -24,11 +24,13 @@ State = Literal["current", "stale", "missing"]
 _VOCABULARY = re.compile(
     r"^(?P<indent>[ \t]*)(?:- )?(?:keywords|aliases):[^\n]*\n(?:(?P=indent)[ \t]*- [^\n]*\n)*", re.MULTILINE
 )
+# Signals (投稿案チェック) are data about Japanese drafts, not text to translate either.
+_SIGNALS = re.compile(r"^signals:\n(?:(?: |- ).*\n)*", re.MULTILINE)
 
 
 def source_hash(text: str) -> str:
-    """A short, stable fingerprint of a Japanese source file, its search vocabulary left out."""
-    return hashlib.sha256(_VOCABULARY.sub("", text).encode("utf-8")).hexdigest()[:12]
+    """A short, stable fingerprint of a Japanese source file, less what is not translated."""
+    return hashlib.sha256(_SIGNALS.sub("", _VOCABULARY.sub("", text)).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

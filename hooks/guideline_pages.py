@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import casebook, compare_page, pages, render, translation, typography
+from guideline import casebook, compare_page, pages, postcheck, render, translation, typography
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
@@ -282,6 +282,8 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
         return render.render_glossary(guideline, markdown)
     if kind == "cases":
         return casebook.render_casebook(guideline, markdown)
+    if kind == "postcheck":
+        return postcheck.render_postcheck(guideline, markdown)
     if kind == "home":
         markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
         markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))

@@ -1,0 +1,279 @@
+/* 投稿案チェック: look at a draft post in the browser, against the signals the commentary declares.
+ *
+ * The page (/check/) carries its data in <script type="application/json" id="postcheck-data">:
+ * each provision's signals, number, title and checklist question, and the worked examples' draft
+ * posts. Nothing typed here leaves the browser. `analyse` is pure so that the tests can run it in
+ * Node over a frozen set of draft posts (tests/test_postcheck.py).
+ */
+(function () {
+  "use strict";
+
+  // Built-in kinds of text a commentary page can name as `pattern:`; guideline/signals.py lists the same names.
+  var URL_RE = /https?:\/\/[^\s\u3000<>"'）)」]+/g;
+  var SHORTENERS = ["bit.ly", "t.co", "tinyurl.com", "is.gd", "ow.ly", "goo.gl", "amzn.to", "x.gd", "buff.ly", "lin.ee"];
+  var PATTERNS = {
+    phone: function (text) {
+      return matches(text, /(?:\+81[-\s]?|0)\d{1,4}[-(\s]?\d{1,4}[-)\s]?\d{3,4}/g).filter(function (m) {
+        return m.replace(/\D/g, "").length >= 10;
+      });
+    },
+    email: function (text) {
+      return matches(text, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
+    },
+    address: function (text) {
+      return matches(text, /〒\s?\d{3}-\d{4}|[市町村区][\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]{1,8}\d{1,5}(?:丁目|番地?|[-−‐－])\d{1,5}(?:[-−‐－]\d{1,5})?/g);
+    },
+    plate: function (text) {
+      return matches(text, /[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3041-\u3096]\s?\d{1,2}[-・]?\d{2}/g);
+    },
+    url: function (text) {
+      return matches(text, URL_RE);
+    },
+    shortener: function (text) {
+      return matches(text, URL_RE).filter(function (url) {
+        return SHORTENERS.indexOf(host(url)) >= 0;
+      });
+    },
+    datetime: function (text) {
+      return matches(text, /\d{1,2}月\d{1,2}日|\d{1,2}時(?:\d{1,2}分)?|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}/g);
+    },
+    weekday: function (text, today) {
+      return wrongWeekdays(text, today);
+    },
+    mention: function (text) {
+      var found = [];
+      var re = /(^|[^\w@.])(@[A-Za-z0-9_]{1,15})(?![\w@])/g;
+      var m;
+      while ((m = re.exec(text)) !== null) found.push(m[2]);
+      return found;
+    },
+    "election-hashtag": function (text) {
+      return matches(text, /[#＃][^\s\u3000#＃]*(?:選挙|投票|候補|[都道府県市町村区議長]選|衆院選|参院選|総選)[^\s\u3000#＃]*/g);
+    },
+  };
+
+  function matches(text, re) {
+    return text.match(re) || [];
+  }
+
+  function host(url) {
+    var m = /^https?:\/\/([^/:?#]+)/i.exec(url);
+    return m ? m[1].toLowerCase().replace(/^www\./, "") : "";
+  }
+
+  // A draft as the signals see it: full-width letters and digits folded (NFKC), Latin in lower case.
+  function normalise(text) {
+    return (text || "").normalize("NFKC").toLowerCase();
+  }
+
+  var WEEKDAYS = "日月火水木金土";
+
+  // Dates written with a weekday, 8月2日(土), whose weekday is wrong: in the year written, or, with no
+  // year, in both this year and the next (a post announces what is coming).
+  function wrongWeekdays(text, today) {
+    var found = [];
+    var re = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\s*[(（]\s*([日月火水木金土])[^)）]{0,3}[)）]?/g;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var month = Number(m[2]) - 1;
+      var day = Number(m[3]);
+      var years = m[1] ? [Number(m[1])] : [today.getFullYear(), today.getFullYear() + 1];
+      var right = years.some(function (year) {
+        var date = new Date(year, month, day);
+        return date.getMonth() === month && WEEKDAYS.charAt(date.getDay()) === m[4];
+      });
+      if (!right) found.push(m[0]);
+    }
+    return found;
+  }
+
+  function wordsIn(text, words) {
+    return words.filter(function (word) {
+      return text.indexOf(normalise(word)) >= 0;
+    });
+  }
+
+  // What one signal finds in the draft: the words or text that matched, or nothing.
+  function fire(signal, text, today, data) {
+    var kinds = data.patterns;
+    var found = signal.pattern ? (PATTERNS[signal.pattern] || function () { return []; })(text, today) : wordsIn(text, signal.words);
+    if (!found.length) return [];
+    if (signal.pattern && kinds && kinds[signal.pattern]) {
+      found = found.map(function (m) { return m + data.strings.open + kinds[signal.pattern] + data.strings.close; });
+    }
+    if (signal["with"].length && !wordsIn(text, signal["with"]).length) return [];
+    if (signal.unless.length && wordsIn(text, signal.unless).length) return [];
+    return found;
+  }
+
+  // X's weighted length: most of Latin-1 and general punctuation count 1, everything else 2, a URL 23.
+  function weightedLength(text) {
+    var total = 0;
+    var rest = (text || "").normalize("NFC").replace(URL_RE, function () {
+      total += 23;
+      return "";
+    });
+    Array.from(rest).forEach(function (ch) {
+      var code = ch.codePointAt(0);
+      var light = code <= 4351 || (code >= 8192 && code <= 8205) || (code >= 8208 && code <= 8223) || (code >= 8242 && code <= 8247);
+      total += light ? 1 : 2;
+    });
+    // An emoji sequence (a joined family, a flag) counts as one emoji: take back what its joiners added.
+    var joined = rest.match(/\u200d|[\ufe0f]|[\u{1F3FB}-\u{1F3FF}]/gu) || [];
+    return total - joined.reduce(function (sum, ch) { return sum + (ch === "\u200d" ? 1 : 2); }, 0);
+  }
+
+  function voice(text) {
+    var mascot = /はにぼん(?:だよ|です|も|は)|だよ[！!。〜~]?|だね|してね|よね|ちゃった/.test(text);
+    var notice = /【|お知らせ|ください|ます。|です。|いたします/.test(text);
+    if (mascot && !notice) return "mascot";
+    if (notice && !mascot) return "notice";
+    return "unknown";
+  }
+
+  function bigrams(text) {
+    var chars = Array.from(normalise(text).replace(/[\s\u3000、。！？!?「」（）()・…〜~]/g, ""));
+    var grams = {};
+    for (var i = 0; i + 1 < chars.length; i++) grams[chars[i] + chars[i + 1]] = true;
+    return grams;
+  }
+
+  function dice(a, b) {
+    var keysA = Object.keys(a);
+    var keysB = Object.keys(b);
+    if (!keysA.length || !keysB.length) return 0;
+    var shared = keysA.filter(function (k) { return b[k]; }).length;
+    return (2 * shared) / (keysA.length + keysB.length);
+  }
+
+  var SIMILAR = 0.12; // below this, an example shares little more than particles with the draft
+
+  // `images`: what the staff member says the attached photos or screenshots show (optional); the
+  // signals read it with the draft, the facts count only the draft.
+  function analyse(draft, data, today, images) {
+    var text = normalise(draft) + "\n" + normalise(images);
+    var findings = [];
+    data.provisions.forEach(function (provision) {
+      var found = [];
+      provision.signals.forEach(function (signal) {
+        fire(signal, text, today || new Date(), data).forEach(function (m) {
+          if (found.indexOf(m) < 0) found.push(m);
+        });
+      });
+      if (found.length) findings.push({ provision: provision, found: found });
+    });
+    var flagged = findings.map(function (f) { return f.provision.id; });
+    var grams = bigrams(draft);
+    var similar = data.examples
+      .map(function (example) {
+        var score = dice(grams, bigrams(example.post));
+        if (flagged.indexOf(example.provision) >= 0) score += 0.05; // the provisions found come first
+        return { example: example, score: score };
+      })
+      .filter(function (s) { return s.score >= SIMILAR; })
+      .sort(function (a, b) { return b.score - a.score; })
+      .slice(0, 3)
+      .map(function (s) { return s.example; });
+    var links = matches(draft || "", URL_RE);
+    return {
+      findings: findings,
+      similar: similar,
+      facts: {
+        length: weightedLength(draft),
+        links: links.map(host),
+        images: matches(draft || "", /写真|画像|動画|スクショ|スクリーンショット|イラスト|📷|📸|🖼/g).length,
+        voice: voice(draft || ""),
+      },
+    };
+  }
+
+  /* ---- the page ---- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function link(href, text) {
+    return el("a", { href: href }, [text]);
+  }
+
+  function render(result, data, container) {
+    var s = data.strings;
+    var parts = [];
+    var facts = result.facts;
+    var length = String(facts.length) + " / 280" + (facts.length > 280 ? s.open + s.over + s.close : "");
+    parts.push(
+      el("h2", { id: "postcheck-facts" }, [s.facts]),
+      el("dl", { class: "postcheck__facts" }, [
+        el("dt", {}, [s.length]), el("dd", {}, [length, el("br"), el("small", {}, [s.length_note])]),
+        el("dt", {}, [s.links]), el("dd", {}, [facts.links.length ? facts.links.join(s.sep) : s.none]),
+        el("dt", {}, [s.images_count]), el("dd", {}, [String(facts.images)]),
+        el("dt", {}, [s.voice]), el("dd", {}, [s["voice_" + facts.voice]]),
+      ])
+    );
+    parts.push(el("h2", { id: "postcheck-findings" }, [s.findings]));
+    if (result.findings.length) {
+      parts.push(el("p", { class: "postcheck__count" }, [s.count.replace("{count}", String(result.findings.length))]));
+      parts.push(
+        el("ul", { class: "postcheck__findings" }, result.findings.map(function (finding) {
+          var p = finding.provision;
+          return el("li", { class: "postcheck__finding" }, [
+            link(p.href, p.label),
+            el("p", {}, [s.found + s.colon + finding.found.join(s.sep)]),
+            el("p", {}, [s.ask + s.colon + p.question]),
+          ]);
+        }))
+      );
+    } else {
+      parts.push(el("p", { class: "postcheck__none" }, [s.none_found]));
+      parts.push(
+        el("ul", { class: "postcheck__checklist" }, data.provisions.map(function (p) {
+          return el("li", {}, [p.question + " ", link(p.href, p.label)]);
+        }))
+      );
+      parts.push(el("p", {}, [link(data.checklist, s.checklist)]));
+    }
+    if (result.similar.length) {
+      parts.push(el("h2", { id: "postcheck-similar" }, [s.similar]));
+      parts.push(
+        el("ul", { class: "postcheck__similar" }, result.similar.map(function (example) {
+          return el("li", {}, [link(example.href, example.title), s.open + example.verdict + s.close]);
+        }))
+      );
+    }
+    container.replaceChildren.apply(container, parts);
+  }
+
+  function start() {
+    var source = document.getElementById("postcheck-data");
+    var draft = document.getElementById("postcheck-draft");
+    var images = document.getElementById("postcheck-images");
+    var container = document.getElementById("postcheck-result");
+    if (!source || !draft || !container) return;
+    var data = JSON.parse(source.textContent);
+    var timer = null;
+    function update() {
+      clearTimeout(timer);
+      // Announced politely once typing pauses, not at every keystroke.
+      timer = setTimeout(function () {
+        var described = images ? images.value : "";
+        if (draft.value.trim() || described.trim()) render(analyse(draft.value, data, new Date(), described), data, container);
+        else container.replaceChildren(el("p", { class: "postcheck__empty" }, [data.strings.empty]));
+      }, 300);
+    }
+    draft.addEventListener("input", update);
+    if (images) images.addEventListener("input", update);
+  }
+
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { analyse: analyse, weightedLength: weightedLength, normalise: normalise };
+  } else if (typeof document !== "undefined") {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+})();
