@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from . import compare, freeze, references
 from .commentary import Commentary, parse_commentary
+from .dates import today_in_japan
 from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .glossary import Term, parse_glossary
 from .problems import GuidelineError, Problems, display_path
@@ -43,11 +45,32 @@ class Guideline:
     glossary: list[Term]
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     original: Guideline | None = None  # for a translation: the authoritative Japanese guideline
+    today: date = field(default_factory=today_in_japan)  # the build date: status comes from 施行日 and this
+    releases: dict[str, freeze.Entry] = field(default_factory=dict)  # the record of each published edition
 
     @property
     def current(self) -> Edition:
-        """The newest published edition: the text in force. A draft is never current."""
-        return next(e for e in reversed(self.editions) if not e.is_draft)
+        """The text in force: the newest published edition whose 施行日 has come (unknown: long since).
+
+        A draft is never current, nor an edition released with a 施行日 still to come (施行予定).
+        """
+        published = self.published
+        in_force = [e for e in published if e.effective is None or e.effective <= self.today]
+        return in_force[-1] if in_force else published[0]
+
+    @property
+    def scheduled(self) -> list[Edition]:
+        """Published editions whose 施行日 is still to come, oldest first."""
+        published = self.published
+        return published[published.index(self.current) + 1 :]
+
+    def status(self, edition: Edition) -> str:
+        """改正案, 施行予定, 現行 or 旧版, as ``draft``, ``scheduled``, ``current`` or ``superseded``."""
+        if edition.is_draft:
+            return "draft"
+        if edition is self.current:
+            return "current"
+        return "scheduled" if edition in self.scheduled else "superseded"
 
     @property
     def published(self) -> list[Edition]:
@@ -63,7 +86,7 @@ class Guideline:
     def previous(self, edition: Edition) -> Edition | None:
         """The edition a revision is compared against: for a draft, the current text."""
         if edition.is_draft:
-            return self.current
+            return self.published[-1]
         index = self.published.index(edition)
         return self.published[index - 1] if index > 0 else None
 
@@ -77,8 +100,9 @@ class Guideline:
 
     @property
     def _comparable(self) -> list[Edition]:
-        """Published editions in this guideline's own language, which can be compared with each other."""
-        return [e for e in self.published if e.lang == self.lang]
+        """Published editions in force or superseded, in this guideline's own language; not those scheduled."""
+        published = self.published
+        return [e for e in published[: published.index(self.current) + 1] if e.lang == self.lang]
 
     @cached_property  # the editions never change after load; every removed provision's page asks
     def tombstones(self) -> dict[str, compare.Tombstone]:
@@ -86,13 +110,15 @@ class Guideline:
         return compare.tombstones(editions, editions[-1]) if editions else {}
 
     def is_removed(self, provision_id: str) -> bool:
-        return provision_id not in self.current.provisions
+        return provision_id not in self.current.provisions and provision_id in self.tombstones
 
     def provision(self, provision_id: str) -> Provision:
         """The provision as it stands now, or as it last stood if it was removed."""
         if provision_id in self.current.provisions:
             return self.current.provisions[provision_id]
-        return self.tombstones[provision_id].last
+        if provision_id in self.tombstones:
+            return self.tombstones[provision_id].last
+        return next(e.provisions[provision_id] for e in reversed(self.editions) if provision_id in e.provisions)
 
     def has_commentary(self, provision_id: str) -> bool:
         """Whether the provision has a commentary page, translated or shown in Japanese."""
@@ -176,8 +202,16 @@ def languages(root: Path) -> list[str]:
     return sorted(found, key=lambda lang: (lang != DEFAULT_LANG, lang))
 
 
-def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Guideline | None = None) -> Guideline:
+def load(
+    root: Path,
+    lang: str = DEFAULT_LANG,
+    drafts: bool = True,
+    original: Guideline | None = None,
+    today: date | None = None,
+) -> Guideline:
     """Read and validate every source of the guideline in ``lang``; drafts are left out unless asked for.
+
+    ``today`` is the build date that status is computed on (default: today in Japan).
 
     A translation is loaded with its Japanese original: ``original`` when the caller has just loaded
     it (with the same ``drafts``), else read again.
@@ -185,7 +219,7 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Gu
     if lang == DEFAULT_LANG:
         original = None
     elif original is None:
-        original = load(root, DEFAULT_LANG, drafts)
+        original = load(root, DEFAULT_LANG, drafts, today=today)
     if original is not None:
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
             return original  # nothing translated yet: the site shows the authoritative Japanese
@@ -208,11 +242,13 @@ def load(root: Path, lang: str = DEFAULT_LANG, drafts: bool = True, original: Gu
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
         raise GuidelineError(problems)
     guideline = Guideline(root, lang, editions, commentaries, glossary, original=original)
+    guideline.today = today or (original.today if original is not None else today_in_japan())
     _check_successors(guideline, problems)
     if original is None:
-        freeze.verify(root, every_edition, problems)
+        guideline.releases = freeze.verify(root, every_edition, problems)
         _check_commentary_coverage(guideline, problems)
     else:
+        guideline.releases = original.releases
         _check_same_provisions(guideline, original, problems)
     _check_known_clauses(guideline, problems)
     _check_edition_pages(guideline, problems)
@@ -273,7 +309,7 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
             if pid in reported or not guideline.needs_commentary(provision) or pid in guideline.commentaries:
                 continue
             reported.add(pid)
-            if edition is guideline.current:
+            if edition is guideline.current or edition in guideline.scheduled:
                 problems.add(
                     edition.path,
                     provision.line,
@@ -379,7 +415,7 @@ def _check_page_references(guideline: Guideline, problems: Problems) -> None:
 
 
 def _check_references(guideline: Guideline, problems: Problems) -> dict[str, list[Backlink]]:
-    known = guideline.current.provisions
+    known = {pid: None for e in [guideline.current, *guideline.scheduled] for pid in e.provisions}
     removed = guideline.tombstones
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     for clause, commentary in guideline.commentaries.items():

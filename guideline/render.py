@@ -15,6 +15,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from . import compare, pages, references
 from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example
@@ -64,6 +65,21 @@ LABELS = {
         "status_current": "現行",
         "status_superseded": "旧版",
         "status_draft": "改正案",
+        "status_scheduled": "施行予定",
+        "scheduled": '{date}施行の改正があります（<a href="{href}">新旧対照表</a>）。',
+        "scheduled_new": '{date}施行の改正で新設される条項です（<a href="{href}">新旧対照表</a>）。まだ効力はありません。',
+        "scheduled_edition": "この版は{date}に施行されます。それまでは{current}が現行です。"
+        '現行の条文は<a href="{href}">全文</a>で確認してください。',
+        "corrections_title": "公開後の訂正の記録",
+        "corrections_intro": "公開した版の日付の訂正や、誤字の訂正（正誤）は、理由とともにここに記録されます。",
+        "corrections_none": "公開後に訂正した版はありません。",
+        "kind_amend-release": "日付の訂正",
+        "kind_correction": "正誤",
+        "kind_record-format": "記録形式の更新",
+        "col_date": "記録日",
+        "col_kind": "種類",
+        "col_reason": "理由",
+        "col_changes": "訂正の内容",
         "col_edition": "版",
         "col_status": "状態",
         "col_text": "条文",
@@ -149,6 +165,23 @@ LABELS["en"] = {
     "status_current": "Current",
     "status_superseded": "Superseded",
     "status_draft": "Draft revision",
+    "status_scheduled": "Not yet in force",
+    "scheduled": 'An amendment comes into force on {date} (<a href="{href}">old/new comparison</a>).',
+    "scheduled_new": "This provision is added by an amendment that comes into force on {date} "
+    '(<a href="{href}">old/new comparison</a>); it is not yet in force.',
+    "scheduled_edition": "This edition comes into force on {date}; until then {current} is current. "
+    'Read the current text in the <a href="{href}">full text</a>.',
+    "corrections_title": "Corrections recorded after publication",
+    "corrections_intro": "Corrections to the dates of a published edition, and typographical corrections (正誤), "
+    "are recorded here with their reason.",
+    "corrections_none": "No published edition has been corrected.",
+    "kind_amend-release": "Dates corrected",
+    "kind_correction": "Correction (正誤)",
+    "kind_record-format": "Record format updated",
+    "col_date": "Recorded",
+    "col_kind": "Kind",
+    "col_reason": "Reason",
+    "col_changes": "What changed",
     "col_edition": "Edition",
     "col_status": "Status",
     "col_text": "Text",
@@ -401,6 +434,8 @@ def _edition_text(guideline: Guideline, edition: Edition, from_doc: str, origina
 def render_text(guideline: Guideline, original_href: str = "") -> Document:
     """The current text; links to provisions removed since land on their tombstones (see guideline.js)."""
     out = _edition_text(guideline, guideline.current, pages.TEXT, original_href)
+    at = 6 if guideline.original is not None else 4  # after the edition's dates (and the translation notice)
+    out[at:at] = scheduled_banners(guideline, pages.TEXT)
     removed = {pid: pages.url_link(pages.TEXT, pages.clause(pid)) for pid in guideline.tombstones}
     if removed:
         out.append(Html(f'<script type="application/json" id="removed-provisions">{json.dumps(removed)}</script>'))
@@ -569,7 +604,10 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:
     from_doc = pages.clause(commentary.clause)
     provision = guideline.provision(commentary.clause)
     out: list[Part] = [f"# {page_title(guideline, commentary.clause)}", "", *_status_line(guideline, commentary.clause)]
-    out += [_official_text(guideline, provision, from_doc), ""]
+    out += scheduled_banners(guideline, from_doc, commentary.clause)
+    editions = [guideline.current, *guideline.scheduled, *reversed(guideline.editions)]
+    shown_in = next(e for e in editions if commentary.clause in e.provisions)
+    out += [_official_text(guideline, provision, from_doc, shown_in), ""]
     out += [f"## {label(guideline, 'intent')} {{#intent}}", ""]
     out += [render_references(guideline, p, from_doc) + "\n" for p in commentary.purpose]
     out += [f"## {label(guideline, 'examples')} {{#examples}}", ""]
@@ -748,9 +786,59 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
 
 
 def _status(guideline: Guideline, edition: Edition) -> str:
-    if edition.is_draft:
-        return label(guideline, "status_draft")
-    return label(guideline, "status_current" if edition is guideline.current else "status_superseded")
+    return label(guideline, f"status_{guideline.status(edition)}")
+
+
+def scheduled_banners(guideline: Guideline, from_doc: str, provision_id: str | None = None) -> list[Part]:
+    """A banner for each edition released but not yet in force (施行予定), linking its 新旧対照表.
+
+    With ``provision_id``, only the editions that change that provision (e-Gov's 未施行, legislation.gov.uk's
+    prospective changes).
+    """
+    out: list[Part] = []
+    for edition in guideline.scheduled:
+        comparison = guideline.comparison(edition)
+        key = "scheduled"
+        if provision_id is not None:
+            row = comparison.by_id.get(provision_id) if comparison is not None else None
+            if row is None or not row.changed:
+                continue
+            key = "scheduled_new" if row.kind == "added" else key
+        href = pages.url_link(from_doc, pages.comparison(edition.name))
+        message = label(guideline, key, date=wareki(edition.effective, guideline.lang), href=href)
+        out += [Html(f'<div class="edition-banner edition-banner--scheduled" role="note"><p>{message}</p></div>'), ""]
+    return out
+
+
+def render_corrections(guideline: Guideline) -> str:
+    """Each correction recorded after publication (dates, 正誤), with its reason: never a silent rewrite."""
+    lang = guideline.lang
+    out = [
+        f"## {label(guideline, 'corrections_title')} {{#corrections}}",
+        "",
+        label(guideline, "corrections_intro"),
+        "",
+    ]
+    rows = []
+    for name, entry in guideline.releases.items():
+        for item in entry.history:
+            kind = str(item.get("kind", ""))
+            if kind == "release":
+                continue
+            day = wareki(date.fromisoformat(str(item.get("date"))), lang)
+            changes = "<br>".join(html.escape(str(c)) for c in item.get("changes") or [])
+            cells = [label(guideline, "edition", name=name), day, label(guideline, f"kind_{kind}")]
+            rows.append(
+                "<tr>"
+                + "".join(f"<td>{c}</td>" for c in cells)
+                + f'<td lang="ja">{html.escape(str(item.get("reason", "")))}</td><td lang="ja">{changes}</td></tr>'
+            )
+    if not rows:
+        return "\n".join([*out, label(guideline, "corrections_none"), ""])
+    keys = ("col_edition", "col_date", "col_kind", "col_reason", "col_changes")
+    head = "".join(f'<th scope="col">{label(guideline, k)}</th>' for k in keys)
+    table = f'<table class="corrections"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return "\n".join([*out, table, ""])
 
 
 def render_editions_index(guideline: Guideline) -> str:
@@ -759,6 +847,7 @@ def render_editions_index(guideline: Guideline) -> str:
     lang = guideline.lang
     keys = ("col_edition", "col_status", "enacted", "effective", "col_text", "col_compare")
     out = [f"# {label(guideline, 'editions_title')}", "", label(guideline, "editions_intro"), ""]
+    out += [part.markup if isinstance(part, Html) else part for part in scheduled_banners(guideline, from_doc)]
     out += ["| " + " | ".join(label(guideline, key) for key in keys) + " |", "|" + " --- |" * len(keys)]
     for edition in reversed(guideline.editions):
         text = f"[{label(guideline, 'full_text')}]({pages.md_link(from_doc, pages.edition(edition.name))})"
@@ -768,7 +857,7 @@ def render_editions_index(guideline: Guideline) -> str:
                 f"[{label(guideline, 'compare_link')}]({pages.md_link(from_doc, pages.comparison(edition.name))})"
             )
         status = _status(guideline, edition)
-        if edition.is_draft or edition is guideline.current:
+        if guideline.status(edition) != "superseded":
             status = f"**{status}**"
         cells = [
             edition_name(guideline, edition),
@@ -778,6 +867,7 @@ def render_editions_index(guideline: Guideline) -> str:
         ]
         out.append("| " + " | ".join([*cells, text, compared]) + " |")
     out.append("")
+    out.append(render_corrections(guideline))
     return "\n".join(out)
 
 
@@ -788,6 +878,12 @@ def _banner(guideline: Guideline, edition: Edition, from_doc: str) -> str:
             guideline, "draft_banner", href=text, compare=pages.url_link(from_doc, pages.comparison(edition.name))
         )
         css = "draft"
+    elif guideline.status(edition) == "scheduled":
+        current = edition_name(guideline, guideline.current)
+        message = label(
+            guideline, "scheduled_edition", href=text, current=current, date=wareki(edition.effective, guideline.lang)
+        )
+        css = "scheduled"
     elif edition is not guideline.current:
         message = label(guideline, "not_current", href=text, current=edition_name(guideline, guideline.current))
         css = "superseded"
