@@ -240,6 +240,8 @@ def load(
         )
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
+        if original is None:  # say why, if a published edition was set back to draft
+            freeze.verify(root, every_edition, problems)
         raise GuidelineError(problems)
     guideline = Guideline(root, lang, editions, commentaries, glossary, original=original)
     guideline.today = today or (original.today if original is not None else today_in_japan())
