@@ -6,7 +6,8 @@ import re
 from datetime import date
 
 import pytest
-from conftest import Site
+import yaml
+from conftest import ROOT, Site
 from test_translation import EDITION_EN
 
 from guideline import editing, freeze, render
@@ -267,3 +268,20 @@ def test_a_correction_cannot_move_or_add_provisions(tiny_site: Site) -> None:
     assert result.returncode == 1
     assert "の番号・位置・親・後継は正誤では直せません（正誤は文言の訂正だけです）。" in result.stderr
     assert "新しい版で行ってください（guideline new-edition）" in result.stderr
+
+
+# The status flips on the day: the published site is rebuilt daily.
+
+
+def test_the_live_commit_is_rebuilt_daily_just_after_midnight_in_japan() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"] == [{"cron": "5 15 * * *"}]  # 00:05 JST; YAML 1.1 reads `on` as true
+    daily = workflow["jobs"]["daily"]
+    assert daily["if"] == "github.event_name == 'schedule'" and daily["runs-on"] == ["self-hosted", "intranet"]
+    runs = [step.get("run", "") for step in daily["steps"]]
+    checkout = next(i for i, run in enumerate(runs) if "git checkout --detach" in run)
+    rebuild = next(
+        i for i, run in enumerate(runs) if 'GUIDELINE_BUILD_DATE="$(TZ=Asia/Tokyo date +%F)" make publish' in run
+    )
+    assert '"$DEST/current/release.json"' in runs[checkout] and checkout < rebuild
+    assert all(step.get("with", {}).get("fetch-depth") == 0 for step in daily["steps"] if "uses" in step)
