@@ -52,7 +52,7 @@ def new_edition(root: Path, name: str) -> list[Path]:
     guideline = load(root, drafts=True)
     if guideline.drafts:
         raise EditingError(f"draft {guideline.drafts[0].name} is still open; release it or remove it first")
-    current = guideline.current
+    current = guideline.published[-1]  # the newest released edition, even if not yet in force (施行予定)
     if edition_sort_key(name) <= edition_sort_key(current.name):
         raise EditingError(f"edition {name!r} must come after the current edition {current.name!r}")
     written: list[Path] = []

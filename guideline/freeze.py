@@ -150,6 +150,11 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
         name, line = str(key_node.value), _node_line(key_node)
         value = data["editions"].get(key_node.value, data["editions"].get(name))
         wanted = ("released", "seal", "checksums")
+        if isinstance(value, dict) and not (
+            isinstance(value.get("checksums", {}), dict)
+            and all(isinstance(c, dict) for c in value.get("checksums", {}).values())
+        ):
+            value = "checksums の形"
         if not isinstance(value, dict) or any(k not in value for k in wanted):
             shown = (
                 value if not isinstance(value, dict) else "、".join(k for k in wanted if k not in value) + " がない記録"
@@ -183,7 +188,10 @@ def read_record(root: Path, problems: Problems) -> dict[str, Entry]:
 
 def record_text(entries: dict[str, Entry]) -> str:
     data = {"editions": {name: entries[name].as_yaml() for name in sorted(entries, key=edition_sort_key)}}
-    return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: a long guideline's record in a blink
+    return _HEADER + yaml.dump(
+        data, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120
+    )
 
 
 def translations(root: Path, name: str) -> dict[str, Edition]:

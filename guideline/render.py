@@ -696,6 +696,7 @@ def render_latest_change(guideline: Guideline, from_doc: str) -> str:
         out += [label(guideline, "home_changed", href=compare_link), ""]
         out += [f"- {render_references(guideline, f'[](clause:{row.id})', from_doc)}" for row in changed]
         out.append("")
+    out += [part.markup if isinstance(part, Html) else part for part in scheduled_banners(guideline, from_doc)]
     for draft in guideline.drafts:
         href = pages.md_link(from_doc, pages.comparison(draft.name))
         out += [label(guideline, "home_draft", edition=edition_name(guideline, draft), href=href), ""]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import ROOT, Site
+from conftest import ROOT, Site, commentary
 from test_translation import EDITION_EN
 
 from guideline import editing, freeze, render
@@ -285,3 +285,26 @@ def test_the_live_commit_is_rebuilt_daily_just_after_midnight_in_japan() -> None
     )
     assert '"$DEST/current/release.json"' in runs[checkout] and checkout < rebuild
     assert all(step.get("with", {}).get("fetch-depth") == 0 for step in daily["steps"] if "uses" in step)
+
+
+def test_a_provision_added_by_a_scheduled_edition_is_announced_not_in_force(tiny_site: Site) -> None:
+    editing.new_edition(tiny_site.root, "2")
+    path = tiny_site.root / "editions/2.ja.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("{#rumors}", "{#rumors}\n- 出典を示します。 {#sources}"),
+        "utf-8",
+    )
+    tiny_site.write("docs/clauses/sources.md", commentary("sources", title="出典"))
+    editing.release(tiny_site.root, "2", date(2026, 11, 20), DAY)
+    guideline = load(tiny_site.root, today=BEFORE)
+    assert "sources" not in guideline.current.provisions and not guideline.is_removed("sources")
+    page = render.render_commentary(guideline, guideline.commentaries["sources"]).text
+    assert page.startswith("# 2(3) 出典")
+    assert "令和9年(2027年)1月1日施行の改正で新設される条項です（" in page and "まだ効力はありません。" in page
+    assert "令和9年(2027年)1月1日施行の改正があります" in render.render_latest_change(guideline, "index.md")
+    assert editing.new_edition(tiny_site.root, "3")  # a new draft starts from edition 2, not yet in force
+    assert "出典を示します。" in (tiny_site.root / "editions/3.ja.md").read_text(encoding="utf-8")
+    built = tiny_site.build(env={"GUIDELINE_BUILD_DATE": "2026-12-02"})
+    assert built.returncode == 0, built.stderr
+    assert "施行の改正で新設される条項です" in tiny_site.html("clauses/sources")
+    assert "出典を示します。" not in tiny_site.html("text")
