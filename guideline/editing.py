@@ -157,6 +157,19 @@ def amend_release(
         raise EditingError(f"第{name}版の日付はすでにそのとおり記録されています。訂正するものはありません")
     if new_enacted and new_effective and new_effective < new_enacted:
         raise EditingError(freeze.date_problems(name, new_enacted, new_effective, None)[0])
+    languages = freeze.translations(root, name)
+    changed = [
+        f"{edition.path}:{line}: {what}"
+        for lang, edition in languages.items()
+        for line, what in (
+            freeze.differences(edition, entry.checksums[lang]) if lang in entry.checksums else [(1, "翻訳の追加")]
+        )
+    ]
+    if changed:  # only the dates may change here: anything else would be frozen again unseen
+        raise EditingError(
+            f"第{name}版は公開時の記録と違います（{'、'.join(changed)}）。元に戻してから日付を訂正してください。"
+            f"誤字の訂正なら先に 'guideline correct {name} --reason \"理由\"' で記録します"
+        )
 
     def change(stage: Path) -> list[str]:
         written = []

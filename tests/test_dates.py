@@ -308,3 +308,12 @@ def test_a_provision_added_by_a_scheduled_edition_is_announced_not_in_force(tiny
     assert built.returncode == 0, built.stderr
     assert "施行の改正で新設される条項です" in tiny_site.html("clauses/sources")
     assert "出典を示します。" not in tiny_site.html("text")
+
+
+def test_amend_release_never_freezes_an_edited_text_again(tiny_site: Site) -> None:
+    path = tiny_site.root / "editions/1.ja.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("単なる噂", "噂"), encoding="utf-8")
+    result = tiny_site.guideline("amend-release", "1", "--enacted", "2020-04-01", "--reason", "確認")
+    assert result.returncode == 1
+    assert "第1版は公開時の記録と違います（editions/1.ja.md:21: 条項 2(2)① 'rumors' の文言）。" in result.stderr
+    assert "enacted: null" in path.read_text(encoding="utf-8")
