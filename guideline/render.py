@@ -828,7 +828,7 @@ def render_corrections(guideline: Guideline) -> str:
                 continue
             day = wareki(date.fromisoformat(str(item.get("date"))), lang)
             changes = "<br>".join(html.escape(str(c)) for c in item.get("changes") or [])
-            cells = [label(guideline, "edition", name=name), day, label(guideline, f"kind_{kind}")]
+            cells = [label(guideline, "edition", name=html.escape(name)), day, label(guideline, f"kind_{kind}")]
             rows.append(
                 "<tr>"
                 + "".join(f"<td>{c}</td>" for c in cells)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from datetime import date
 
 import pytest
 import yaml
-from conftest import ROOT, Site, commentary
+from conftest import GUIDELINE, ROOT, Site, commentary
 from test_translation import EDITION_EN
 
 from guideline import editing, freeze, render
@@ -317,3 +319,14 @@ def test_amend_release_never_freezes_an_edited_text_again(tiny_site: Site) -> No
     assert result.returncode == 1
     assert "第1版は公開時の記録と違います（editions/1.ja.md:21: 条項 2(2)① 'rumors' の文言）。" in result.stderr
     assert "enacted: null" in path.read_text(encoding="utf-8")
+
+
+def test_check_reads_the_build_date_and_explains_a_bad_one(scheduled: Site) -> None:
+    def check(build_date: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "GUIDELINE_BUILD_DATE": build_date}
+        return subprocess.run([GUIDELINE, "check"], cwd=scheduled.root, capture_output=True, text=True, env=env)
+
+    assert "ja: edition 1, 6 provisions" in check("2026-12-31").stdout
+    assert "ja: edition 2, 6 provisions" in check("2027-01-01").stdout
+    bad = check("明日")
+    assert bad.returncode == 1 and "環境変数 GUIDELINE_BUILD_DATE: 「明日」は日付として読めません" in bad.stderr
