@@ -838,7 +838,7 @@ def render_corrections(guideline: Guideline) -> str:
         return "\n".join([*out, label(guideline, "corrections_none"), ""])
     keys = ("col_edition", "col_date", "col_kind", "col_reason", "col_changes")
     head = "".join(f'<th scope="col">{label(guideline, k)}</th>' for k in keys)
-    table = f'<table class="corrections"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     return "\n".join([*out, table, ""])
 
 
