@@ -189,7 +189,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE},
         check=False,
     )
     assert result.returncode == 0, result.stderr
