@@ -50,6 +50,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{lang}: edition {edition.name}, {len(edition.provisions)} provisions, "
             f"{len(guideline.commentaries)} commentary pages: no problems."
         )
+        for scheduled in guideline.scheduled if lang == "ja" else []:
+            print(
+                f"ja: 第{scheduled.name}版は施行予定です（施行日 {dates.wareki(scheduled.effective)}、現行は第{edition.name}版）。"
+            )
         for clause, commentary in guideline.commentaries.items():
             due = guideline.review_due(clause)
             if due is not None:

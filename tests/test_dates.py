@@ -326,7 +326,9 @@ def test_check_reads_the_build_date_and_explains_a_bad_one(scheduled: Site) -> N
         env = {**os.environ, "GUIDELINE_BUILD_DATE": build_date}
         return subprocess.run([GUIDELINE, "check"], cwd=scheduled.root, capture_output=True, text=True, env=env)
 
-    assert "ja: edition 1, 6 provisions" in check("2026-12-31").stdout
+    before = check("2026-12-31").stdout
+    assert "ja: edition 1, 6 provisions" in before
+    assert "ja: 第2版は施行予定です（施行日 令和9年(2027年)1月1日、現行は第1版）。" in before
     assert "ja: edition 2, 6 provisions" in check("2027-01-01").stdout
     bad = check("明日")
     assert bad.returncode == 1 and "環境変数 GUIDELINE_BUILD_DATE: 「明日」は日付として読めません" in bad.stderr
