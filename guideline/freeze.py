@@ -146,15 +146,13 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
         )
         return {}
     entries: dict[str, Entry] = {}
+    by_name = {str(k): v for k, v in data["editions"].items()}
     for key_node, value_node in editions_node.value:
         name, line = str(key_node.value), _node_line(key_node)
-        value = data["editions"].get(key_node.value, data["editions"].get(name))
+        value = by_name.get(name)
         wanted = ("released", "seal", "checksums")
-        if isinstance(value, dict) and not (
-            isinstance(value.get("checksums", {}), dict)
-            and all(isinstance(c, dict) for c in value.get("checksums", {}).values())
-        ):
-            value = "checksums の形"
+        if isinstance(value, dict) and not _well_formed(value):
+            value = "checksums または history の形"
         if not isinstance(value, dict) or any(k not in value for k in wanted):
             shown = (
                 value if not isinstance(value, dict) else "、".join(k for k in wanted if k not in value) + " がない記録"
@@ -177,6 +175,23 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
             continue
         entries[name] = entry
     return entries
+
+
+def _well_formed(value: dict[Any, Any]) -> bool:
+    checksums, history = value.get("checksums", {}), value.get("history") or []
+    return (
+        isinstance(checksums, dict)
+        and all(isinstance(c, dict) for c in checksums.values())
+        and isinstance(history, list)
+        and all(isinstance(h, dict) and _is_date(h.get("date")) for h in history)
+    )
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return _as_date(value) is not None
+    except ValueError:
+        return False
 
 
 def read_record(root: Path, problems: Problems) -> dict[str, Entry]:

@@ -199,6 +199,13 @@ def test_a_record_of_the_wrong_shape_is_explained_everywhere(tiny_site: Site) ->
     assert release.returncode == 1 and expected in release.stderr and "Traceback" not in release.stderr
     build = tiny_site.build()
     assert build.returncode == 1 and expected in build.stderr and "Traceback" not in build.stderr
+    tiny_site.write(
+        RECORD, "editions:\n  1:\n    released: x\n    seal: y\n    checksums: {}\n    history: [made by hand]\n"
+    )
+    assert any(
+        p.startswith("editions/releases.yml:3: error: 第1版の記録の形が違います（checksums または history の形）。")
+        for p in problems_of(tiny_site)
+    )
     tiny_site.write(RECORD, "'1': published\n")
     assert any(
         "editions/releases.yml:1: error: 公開記録に 'editions:' がありません。" in p for p in problems_of(tiny_site)
