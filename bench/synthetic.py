@@ -688,7 +688,7 @@ def generate(
 
 def _release_all(root: Path, editions: int) -> None:
     """Record every edition's checksums in one write, as ``guideline release`` does one at a time."""
-    record: dict[str, Any] = {}
+    record: dict[str, freeze.Entry] = {}
     for index in range(editions):
         name = str(index + 1)
         path = f"editions/{name}.ja.md"
@@ -696,10 +696,8 @@ def _release_all(root: Path, editions: int) -> None:
         edition = parse_edition((root / path).read_text(encoding="utf-8"), path, "ja", problems)
         if problems:
             raise ValueError(problems.report())
-        record[name] = {"recorded": _enacted(index).isoformat(), **freeze.fingerprint(edition)}
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=True)
-    (root / freeze.RECORD).write_text(freeze._HEADER + text, encoding="utf-8")
+        record[name] = freeze.entry_for(root, edition, _enacted(index))
+    (root / freeze.RECORD).write_text(freeze.record_text(record), encoding="utf-8")
 
 
 # --- the control: the same pages, plain MkDocs + Material ---------------------------------------

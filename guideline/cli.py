@@ -7,12 +7,14 @@ the same answers without building the site.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import compare, compare_page, editing, kessai, printing, translation
+from . import compare, compare_page, dates, editing, kessai, printing, translation
 from .edition import Edition, Provision
 from .problems import GuidelineError, Problems, display_path
 from .project import DEFAULT_LANG, Guideline, languages, load
@@ -43,9 +45,14 @@ def _outside_project() -> str | None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every language as the site, as the preview and, for a draft, as `release` would; report it all."""
     root = _root()
+    try:
+        today = dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE"))
+    except dates.DateError as error:
+        print(f"guideline check: {error}", file=sys.stderr)
+        return 1
     every = Problems()  # a translation reports its original's problems too: each is printed once
     for lang in languages(root):
-        found, loaded = _check_language(root, lang)
+        found, loaded = _check_language(root, lang, today)
         every.extend(found)
         preview = loaded.get("preview")
         if preview is None:
@@ -57,6 +64,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"{lang}: edition {edition.name}{drafts}, {len(edition.provisions)} provisions, "
                 f"{len(preview.commentaries)} commentary pages: no problems."
             )
+        for scheduled in preview.scheduled if lang == "ja" else []:
+            print(
+                f"ja: 第{scheduled.name}版は施行予定です（施行日 {dates.wareki(scheduled.effective)}、"
+                f"現行は第{preview.current.name}版）。"
+            )
         for line in _to_review(preview):
             print(line)
     if every:
@@ -64,7 +76,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if every else 0
 
 
-def _check_language(root: Path, lang: str) -> tuple[Problems, dict[str, Guideline]]:
+def _check_language(root: Path, lang: str, today: date) -> tuple[Problems, dict[str, Guideline]]:
     """Every problem of one language: the site as published, the preview with drafts, and each draft as released.
 
     A draft's problems do not stop the site from building, but `release` refuses them: they are
@@ -75,7 +87,7 @@ def _check_language(root: Path, lang: str) -> tuple[Problems, dict[str, Guidelin
     drafts = ""
     for mode in ("site", "preview", "release"):
         try:
-            guideline = load(root, lang, drafts=mode != "site", as_released=mode == "release")
+            guideline = load(root, lang, drafts=mode != "site", as_released=mode == "release", today=today)
         except GuidelineError as error:
             if mode == "release":
                 known = set(found.items)
@@ -112,10 +124,11 @@ def _to_review(guideline: Guideline) -> list[str]:
                 f"{where}: 要確認: draft {due.name} changes the provision (the page was reviewed for edition "
                 f"{commentary.reviewed}); review the page against the draft, then set 'reviewed: \"{due.name}\"'"
             )
-        else:
+        else:  # in force, or 施行予定: reviewed against the edition that changed it
+            newest = due if due in guideline.scheduled else guideline.current
             out.append(
                 f"{where}: 要確認: written for edition {commentary.reviewed}, but edition {due.name} changed the "
-                f"provision; review the page, then set 'reviewed: \"{guideline.current.name}\"'"
+                f"provision; review the page, then set 'reviewed: \"{newest.name}\"'"
             )
     return out
 
@@ -167,16 +180,48 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
 def cmd_release(args: argparse.Namespace) -> int:
     root = _root()
     try:
-        enacted = date.fromisoformat(args.date)
-        effective = date.fromisoformat(args.effective) if args.effective else None
+        enacted = dates.parse_date(args.date)
+        effective = dates.parse_date(args.effective) if args.effective else None
         editing.release(root, args.name, enacted, effective)
-    except ValueError as error:
-        print(f"guideline release: {error}; write dates as YYYY-MM-DD", file=sys.stderr)
+    except dates.DateError as error:
+        print(f"guideline release: 第{args.name}版は公開していません。{error}", file=sys.stderr)
         return 1
     except (editing.EditingError, GuidelineError) as error:
-        print(f"guideline release: edition {args.name} was not released:\n{error}", file=sys.stderr)
+        print(
+            f"guideline release: 第{args.name}版は公開していません（ファイルは何も変えていません）。\n{error}",
+            file=sys.stderr,
+        )
         return 1
-    print(f"Edition {args.name} released and frozen; its checksums are in editions/releases.yml.")
+    print(
+        f"第{args.name}版を公開しました（制定日 {dates.wareki(enacted)}、施行日 {dates.wareki(effective or enacted)}）。"
+        "確認用の値を editions/releases.yml に記録しました。"
+    )
+    return 0
+
+
+def cmd_amend_release(args: argparse.Namespace) -> int:
+    """Correct or fill in a published edition's dates, with the reason, in the record and on 改正履歴."""
+
+    def amend() -> list[str]:
+        enacted = dates.parse_date(args.enacted) if args.enacted else None
+        effective = dates.parse_date(args.effective) if args.effective else None
+        return editing.amend_release(_root(), args.name, args.reason, enacted, effective)
+
+    return _record_correction("amend-release", args.name, amend)
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    """Record a 正誤 (a typo fixed in a published edition) with its reason and the new checksums."""
+    return _record_correction("correct", args.name, lambda: editing.correct(_root(), args.name, args.reason))
+
+
+def _record_correction(command: str, name: str, record: Callable[[], list[str]]) -> int:
+    try:
+        changes = record()
+    except (dates.DateError, editing.EditingError, GuidelineError) as error:
+        print(f"guideline {command}: 何も変えていません。\n{error}", file=sys.stderr)
+        return 1
+    print(f"第{name}版の訂正を改正履歴（editions/releases.yml、/editions/）に記録しました：{'、'.join(changes)}")
     return 0
 
 
@@ -311,9 +356,19 @@ def main(argv: list[str] | None = None) -> int:
     new.set_defaults(func=cmd_new_edition)
     rel = sub.add_parser("release", help="publish a draft: set its dates and freeze it")
     rel.add_argument("name")
-    rel.add_argument("--date", required=True, help="制定日 (date of enactment), YYYY-MM-DD")
-    rel.add_argument("--effective", help="施行日 (date in force), YYYY-MM-DD; defaults to --date")
+    rel.add_argument("--date", required=True, help="制定日 (date of enactment): 2027-01-01 or 令和9年1月1日")
+    rel.add_argument("--effective", help="施行日 (date in force), as --date; defaults to --date")
     rel.set_defaults(func=cmd_release)
+    amend = sub.add_parser("amend-release", help="correct or fill in a published edition's dates, with a reason")
+    amend.add_argument("name")
+    amend.add_argument("--enacted", help="制定日: 2027-01-01 or 令和9年1月1日")
+    amend.add_argument("--effective", help="施行日, as --enacted")
+    amend.add_argument("--reason", required=True, help="why, as it will read on 改正履歴")
+    amend.set_defaults(func=cmd_amend_release)
+    fix = sub.add_parser("correct", help="record a 正誤 (typo fixed in a published edition) with a reason")
+    fix.add_argument("name")
+    fix.add_argument("--reason", required=True, help="why, as it will read on 改正履歴")
+    fix.set_defaults(func=cmd_correct)
     diff = sub.add_parser("diff", help="新旧対照表: 二つの版を比べる（古い版、新しい版の順）")
     diff.add_argument("old", help="改正前の版（古い版）、例: 1")
     diff.add_argument("new", help="改正後の版（新しい版）、例: 2")

@@ -1,119 +1,489 @@
-"""Published editions are frozen: a checksum of every provision is recorded at release.
+"""Published editions are frozen: their checksums, dates and corrections are recorded at release.
 
-The record lives in ``editions/releases.yml`` and is written only by ``guideline release``.
-Any later change to a published edition, its front matter or its provisions, or the
-removal of its file, is a build error that names what changed.
+The record lives in ``editions/releases.yml`` and is written only by ``guideline release``,
+``guideline amend-release`` (dates) and ``guideline correct`` (正誤). For each published edition
+it keeps the checksum of every provision's wording and place (number, position, parent,
+successors), of the front matter, and of every translation published with it, plus a history of
+each recorded correction with its reason and its old and new seal.
+
+How the build knows an edition was published, even if its record is emptied:
+
+- each published edition file says ``status: published`` and must have a record;
+- an edition may not sort before, or be dated before, a recorded one;
+- git: every edition ever recorded in a commit of ``editions/releases.yml`` must still be
+  recorded, with a seal that is the recorded one or one its corrections led to. This works in any
+  clone with its history (CI checks out with ``fetch-depth: 0``); a copy without git keeps the
+  two checks above.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import subprocess
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .edition import Edition
+from .dates import wareki
+from .edition import Edition, edition_sort_key, parse_edition
 from .frontmatter import SAFE_LOADER
 from .problems import Problems
 
 RECORD = "editions/releases.yml"
+EDITIONS_DIR = "editions"
 _HEADER = (
-    "# Written by `guideline release`; never edit by hand.\n"
-    "# The checksum of every provision of each published edition: the build fails if one changes.\n"
+    "# Written by `guideline release`, `guideline amend-release` and `guideline correct`; never edit by hand.\n"
+    "# Each published edition: its dates, the checksums that freeze it, and every recorded correction.\n"
 )
+KINDS = {"release": "制定", "amend-release": "日付の訂正", "correction": "正誤", "record-format": "記録形式の更新"}
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
 def fingerprint(edition: Edition) -> dict[str, Any]:
-    """The checksums that pin an edition: its front matter and each provision's place and wording."""
-    front = "\n".join(str(v) for v in (edition.title, edition.status, edition.enacted, edition.effective))
-    return {
-        "file": edition.path,
-        "front": _digest(front),
-        "provisions": {
-            p.id: _digest("\n".join([p.kind, p.parent or "", p.heading, p.text])) for p in edition.provisions.values()
-        },
-    }
+    """The checksums of one language of an edition: its front matter, and each provision's text and place."""
+    successors = json.dumps(edition.successors, sort_keys=True, ensure_ascii=False)
+    went_to: dict[str, list[str]] = {}
+    for old, new_ids in edition.successors.items():
+        for new in new_ids:
+            went_to.setdefault(new, []).append(old)
+    provisions = {}
+    for position, p in enumerate(edition.provisions.values()):
+        text = _digest(p.heading, p.text)
+        place = _digest(p.kind, p.number, position, p.parent or "", sorted(went_to.get(p.id, [])))
+        provisions[p.id] = [text, place]
+    front = _digest(edition.name, edition.title, edition.status, edition.enacted, edition.effective, successors)
+    return {"file": edition.path, "front": front, "provisions": provisions}
 
 
-def read_record(root: Path, problems: Problems) -> dict[str, dict[str, Any]]:
+def seal(checksums: dict[str, Any]) -> str:
+    """One checksum over every language of an edition: what history and corrections compare."""
+    return _digest(
+        json.dumps({lang: {k: v for k, v in c.items() if k != "file"} for lang, c in checksums.items()}, sort_keys=True)
+    )
+
+
+@dataclass
+class Entry:
+    """The record of one published edition."""
+
+    name: str
+    line: int
+    released: str = ""
+    enacted: date | None = None
+    effective: date | None = None
+    checksums: dict[str, dict[str, Any]] = field(default_factory=dict)  # by language
+    history: list[dict[str, Any]] = field(default_factory=list)
+    seal: str = ""
+    legacy: dict[str, Any] | None = None  # the record before checksums pinned place and translations
+
+    def seals(self) -> set[str]:
+        """Every seal this edition has legitimately had: the current one and those its corrections replaced."""
+        out = {self.seal}
+        for item in self.history:
+            out.update(str(s) for s in item.get("seal") or [])
+        return out
+
+    def as_yaml(self) -> dict[str, Any]:
+        return {
+            "released": self.released,
+            "enacted": self.enacted.isoformat() if self.enacted else None,
+            "effective": self.effective.isoformat() if self.effective else None,
+            "seal": self.seal,
+            "checksums": self.checksums,
+            "history": self.history,
+        }
+
+
+def _node_line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
+    """Read the record, reporting any part of the wrong shape at its line."""
+    fix = "元に戻すには 'git checkout -- editions/releases.yml' を実行してください（この記録は手で書き換えません）"
+    try:
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+        data = yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problems.add(RECORD, line, f"公開記録がYAMLとして読めません（{getattr(error, 'problem', error)}）。{fix}")
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        problems.add(RECORD, 1, f"公開記録は 'editions:' の下に版ごとの記録を並べる形でなければなりません。{fix}")
+        return {}
+    keys = {str(k.value): (k, v) for k, v in node.value}
+    if "editions" not in keys:
+        legacy = [k for k in keys if isinstance(data.get(k), dict) and "provisions" in data[k]]
+        if legacy and len(legacy) == len(keys):  # the format before place and translations were pinned
+            return {
+                name: Entry(
+                    name, _node_line(keys[name][0]), released=str(data[name].get("recorded", "")), legacy=data[name]
+                )
+                for name in legacy
+            }
+        problems.add(RECORD, 1, f"公開記録に 'editions:' がありません。{fix}")
+        return {}
+    editions_node = keys["editions"][1]
+    if not isinstance(editions_node, yaml.MappingNode) or not isinstance(data["editions"], dict):
+        problems.add(
+            RECORD, _node_line(editions_node), f"'editions:' の下は版の名前ごとの記録でなければなりません。{fix}"
+        )
+        return {}
+    entries: dict[str, Entry] = {}
+    by_name = {str(k): v for k, v in data["editions"].items()}
+    for key_node, value_node in editions_node.value:
+        name, line = str(key_node.value), _node_line(key_node)
+        value = by_name.get(name)
+        wanted = ("released", "seal", "checksums")
+        if isinstance(value, dict) and not _well_formed(value):
+            value = "checksums または history の形"
+        if not isinstance(value, dict) or any(k not in value for k in wanted):
+            shown = (
+                value if not isinstance(value, dict) else "、".join(k for k in wanted if k not in value) + " がない記録"
+            )
+            problems.add(RECORD, _node_line(value_node), f"第{name}版の記録の形が違います（{shown}）。{fix}")
+            continue
+        try:
+            entry = Entry(
+                name,
+                line,
+                released=str(value["released"]),
+                enacted=_as_date(value.get("enacted")),
+                effective=_as_date(value.get("effective")),
+                checksums=dict(value["checksums"]),
+                history=list(value.get("history") or []),
+                seal=str(value["seal"]),
+            )
+        except (TypeError, ValueError):
+            problems.add(RECORD, line, f"第{name}版の記録の日付または形が読めません。{fix}")
+            continue
+        entries[name] = entry
+    return entries
+
+
+def _well_formed(value: dict[Any, Any]) -> bool:
+    checksums, history = value.get("checksums", {}), value.get("history") or []
+    return (
+        isinstance(checksums, dict)
+        and all(isinstance(c, dict) for c in checksums.values())
+        and isinstance(history, list)
+        and all(isinstance(h, dict) and _is_date(h.get("date")) for h in history)
+    )
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return _as_date(value) is not None
+    except ValueError:
+        return False
+
+
+def read_record(root: Path, problems: Problems) -> dict[str, Entry]:
     path = root / RECORD
     if not path.exists():
         return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.load(text, Loader=SAFE_LOADER) or {}
-        except yaml.YAMLError:
-            data = yaml.safe_load(text) or {}  # PyYAML's own wording of the error, for the message below
-    except yaml.YAMLError as error:
-        problems.add(RECORD, 1, f"the release record is unreadable ({error}); restore it from version control")
-        return {}
-    if not isinstance(data, dict):
-        problems.add(
-            RECORD, 1, "the release record must map edition names to checksums; restore it from version control"
+    return parse_record(path.read_text(encoding="utf-8"), problems)
+
+
+def record_text(entries: dict[str, Entry]) -> str:
+    data = {"editions": {name: entries[name].as_yaml() for name in sorted(entries, key=edition_sort_key)}}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: a long guideline's record in a blink
+    return _HEADER + yaml.dump(
+        data, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120
+    )
+
+
+def translations(root: Path, name: str) -> dict[str, Edition]:
+    """Every language of edition ``name`` on disk, parsed (their own problems are reported by their load)."""
+    out: dict[str, Edition] = {}
+    for path in sorted((root / EDITIONS_DIR).glob(f"{name}.*.md")):
+        parts = path.name.split(".")
+        if len(parts) != 3:
+            continue
+        out[parts[1]] = parse_edition(
+            path.read_text(encoding="utf-8"), f"{EDITIONS_DIR}/{path.name}", parts[1], Problems()
         )
-        return {}
-    return {str(k): v for k, v in data.items()}
+    return out
 
 
-def record_release(root: Path, edition: Edition, recorded: date) -> None:
-    """Add an edition's checksums to the record (on release)."""
-    data = read_record(root, Problems())
-    data[edition.name] = {"recorded": recorded.isoformat(), **fingerprint(edition)}
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
-    (root / RECORD).write_text(_HEADER + text, encoding="utf-8")
+def entry_for(root: Path, edition: Edition, released: date, previous: Entry | None = None) -> Entry:
+    """The record of ``edition`` as it stands now, in every language on disk."""
+    checksums = {lang: fingerprint(e) for lang, e in translations(root, edition.name).items()}
+    checksums.setdefault(edition.lang, fingerprint(edition))
+    entry = Entry(
+        edition.name,
+        1,
+        released=previous.released if previous else released.isoformat(),
+        enacted=edition.enacted,
+        effective=edition.effective,
+        checksums=checksums,
+        history=list(previous.history) if previous else [],
+    )
+    entry.seal = seal(checksums)
+    return entry
 
 
-def verify(root: Path, editions: list[Edition], problems: Problems) -> None:
-    """Every published edition matches its record; every recorded edition still exists."""
-    record = read_record(root, problems)
+def record_release(root: Path, edition: Edition, released: date) -> str:
+    """The record's new text with ``edition`` added (on release); the caller writes it."""
+    entries = read_record(root, Problems())
+    entry = entry_for(root, edition, released)
+    entry.history = [{"date": released.isoformat(), "kind": "release", "seal": [entry.seal]}]
+    entries[edition.name] = entry
+    return record_text(entries)
+
+
+# What changed, in words the division reads.
+
+
+def differences(edition: Edition, pinned: dict[str, Any]) -> list[tuple[int, str]]:
+    """(line, what changed) between an edition and its recorded checksums."""
+    now = fingerprint(edition)
+    out: list[tuple[int, str]] = []
+    if now["front"] != pinned.get("front"):
+        out.append((1, "前付け（題名・状態・日付・後継）"))
+    old: dict[str, list[str]] = pinned.get("provisions") or {}
+    for pid, (text, place) in now["provisions"].items():
+        provision = edition.provisions[pid]
+        where = f"{provision.number or provision.heading} '{pid}'"
+        if pid not in old:
+            out.append((provision.line, f"条項 {where} の追加"))
+        elif list(old[pid]) != [text, place]:
+            what = "文言" if old[pid][0] != text else "番号・位置・親・後継"
+            out.append((provision.line, f"条項 {where} の{what}"))
+    out += [(1, f"条項 '{pid}' の削除") for pid in old if pid not in now["provisions"]]
+    return out
+
+
+def _fix(name: str) -> str:
+    return (
+        f"公開済みの版は変更できません。元に戻すか、改正は新しい版で行ってください（guideline new-edition）。"
+        f"誤字の訂正（正誤）なら 'guideline correct {name} --reason \"理由\"'、日付の訂正なら "
+        f"'guideline amend-release {name} --enacted 日付 --effective 日付 --reason \"理由\"' で記録してください"
+    )
+
+
+def verify(root: Path, editions: list[Edition], problems: Problems) -> dict[str, Entry]:
+    """Every published edition matches its record; every recorded edition still exists; return the record."""
+    entries = read_record(root, problems)
     present = {e.name: e for e in editions}
-    for name, pinned in record.items():
+    for name, entry in entries.items():
         edition = present.get(name)
         if edition is None:
             problems.add(
-                str(pinned.get("file", RECORD)),
+                f"{EDITIONS_DIR}/{name}.ja.md",
                 1,
-                f"edition {name} was published and must never be removed; restore the file from version control",
+                f"第{name}版は公開済みで、削除できません。ファイルを版管理から戻してください",
             )
             continue
-        _compare(edition, pinned, problems)
+        if entry.legacy is not None:
+            problems.add(
+                RECORD,
+                entry.line,
+                f"第{name}版の記録が古い形式です（条項の位置と英語版を固定していません）。"
+                f"'guideline correct {name} --reason \"記録形式の更新\"' で新しい形式に記録し直してください",
+            )
+            continue
+        _compare(root, edition, entry, problems)
     for edition in editions:
-        if not edition.is_draft and edition.name not in record:
+        if not edition.is_draft and edition.name not in entries:
             problems.add(
                 edition.path,
                 edition.meta_lines.get("status", 1),
-                f"edition {edition.name} says 'status: published' but was never released; "
-                f"set 'status: draft', or run 'guideline release {edition.name} --date YYYY-MM-DD'",
+                f"第{edition.name}版は 'status: published' ですが、公開の記録（{RECORD}）がありません。"
+                f"記録を消した場合は版管理から戻してください。まだ公開していない版なら 'status: draft' にして "
+                f"'guideline release {edition.name} --date 制定日 --effective 施行日' で公開してください",
             )
+    _check_order(editions, entries, problems)
+    _check_history(root, entries, problems)
+    return entries
 
 
-def _compare(edition: Edition, pinned: dict[str, Any], problems: Problems) -> None:
-    fix = (
-        f"edition {edition.name} is published and frozen; undo the change, "
-        f"or make it in a new edition ('guideline new-edition NAME')"
-    )
-    now = fingerprint(edition)
+def _compare(root: Path, edition: Edition, entry: Entry, problems: Problems) -> None:
+    name = edition.name
     if edition.is_draft:
-        problems.add(edition.path, edition.meta_lines.get("status", 1), f"status changed back to draft; {fix}")
+        line = edition.meta_lines.get("status", 1)
+        problems.add(edition.path, line, f"公開済みの第{name}版が 'status: draft' に戻されています。{_fix(name)}")
         return
-    if now["front"] != pinned.get("front"):
-        problems.add(edition.path, 1, f"the title, status or dates changed since release; {fix}")
-    old: dict[str, str] = pinned.get("provisions") or {}
-    for pid, digest in now["provisions"].items():
-        provision = edition.provisions[pid]
-        if pid not in old:
-            problems.add(edition.path, provision.line, f"provision '{pid}' was added after release; {fix}")
-        elif old[pid] != digest:
+    for key, recorded in (("enacted", entry.enacted), ("effective", entry.effective)):
+        if getattr(edition, key) != recorded:
+            label = "制定日" if key == "enacted" else "施行日"
             problems.add(
-                edition.path, provision.line, f"provision {provision.number} '{pid}' changed after release; {fix}"
+                edition.path,
+                edition.meta_lines.get(key, 1),
+                f"{label}が記録（{wareki(recorded)}）と違います（{wareki(getattr(edition, key))}）。"
+                f"日付の訂正は 'guideline amend-release {name} --{key} 日付 --reason \"理由\"' で記録してください",
             )
-    for pid in old:
-        if pid not in now["provisions"]:
-            problems.add(edition.path, 1, f"provision '{pid}' was removed after release; {fix}")
+    languages = translations(root, name)
+    for lang, pinned in entry.checksums.items():
+        current = edition if lang == edition.lang else languages.get(lang)
+        if current is None:
+            path = str(pinned.get("file", f"{EDITIONS_DIR}/{name}.{lang}.md"))
+            problems.add(path, 1, f"公開済みの第{name}版（{lang}）のファイルがありません。版管理から戻してください")
+            continue
+        for line, what in differences(current, pinned):
+            problems.add(
+                current.path, line, f"公開済みの第{name}版の{what}が、記録された公開時の内容と違います。{_fix(name)}"
+            )
+    for lang, current in languages.items():
+        if lang not in entry.checksums:
+            problems.add(
+                current.path,
+                1,
+                f"第{name}版の翻訳（{lang}）は公開後に加わったもので、記録がありません。"
+                f"'guideline correct {name} --reason \"翻訳の追加\"' で記録してください",
+            )
+
+
+def _check_order(editions: list[Edition], entries: dict[str, Entry], problems: Problems) -> None:
+    """Editions and their dates only go forward: 施行日 ≥ 制定日, and neither before the edition before."""
+    published = [e for e in editions if not e.is_draft]
+    newest = max(entries, key=edition_sort_key, default=None)
+    previous: Edition | None = None
+    for edition in published:
+        for problem in date_problems(edition.name, edition.enacted, edition.effective, previous):
+            problems.add(edition.path, edition.meta_lines.get("enacted", 1), problem)
+        previous = edition
+    for edition in editions:
+        if edition.name in entries or newest is None:
+            continue
+        if edition_sort_key(edition.name) < edition_sort_key(newest):
+            problems.add(
+                edition.path,
+                edition.meta_lines.get("edition", 1),
+                f"第{edition.name}版は、公開済みの第{newest}版より前の名前です。新しい版は公開済みの版の後の名前"
+                f"（例：{int(edition_sort_key(newest)[0]) + 1}）で作ってください（guideline new-edition）",
+            )
+
+
+def date_problems(name: str, enacted: date | None, effective: date | None, previous: Edition | None) -> list[str]:
+    """What is wrong with an edition's dates, in words the division reads; empty when they hold."""
+    out = []
+    if enacted and effective and effective < enacted:
+        out.append(
+            f"第{name}版の施行日（{wareki(effective)}）が制定日（{wareki(enacted)}）より前です。施行日は制定日と同じ日か、その後にしてください"
+        )
+    if previous is not None:
+        for label, mine, theirs in (
+            ("制定日", enacted, previous.enacted),
+            ("施行日", effective, previous.effective),
+        ):
+            if mine and theirs and mine < theirs:
+                out.append(
+                    f"第{name}版の{label}（{wareki(mine)}）が、前の第{previous.name}版の{label}（{wareki(theirs)}）より前です。"
+                    f"日付を確かめてください（前の版の日付の誤りなら 'guideline amend-release {previous.name}' で訂正します）"
+                )
+    return out
+
+
+# Git history: an edition once recorded stays recorded.
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An edition as one commit of the record had it."""
+
+    commit: str
+    day: str
+    seal: str  # empty for the legacy format, which had none
+
+
+def history(root: Path) -> dict[str, list[Recorded]]:
+    """Every edition named in any commit of the record reachable from HEAD; empty without git."""
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%H %cs", "--", RECORD],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout.split()
+        commits = list(zip(log[::2], log[1::2], strict=True))
+        if not commits:
+            return {}
+        batch = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=root,
+            input="".join(f"{commit}:{RECORD}\n" for commit, _ in commits).encode(),
+            capture_output=True,
+            check=True,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return {}
+    out: dict[str, list[Recorded]] = {}
+    for commit, day in commits:
+        header, _, batch = batch.partition(b"\n")
+        parts = header.split()
+        if len(parts) < 3 or parts[1] != b"blob":
+            continue
+        size = int(parts[2])
+        body, batch = batch[:size], batch[size + 1 :]
+        for name, entry in parse_record(body.decode("utf-8", "replace"), Problems()).items():
+            out.setdefault(name, []).append(Recorded(commit[:10], day, entry.seal))
+    return out
+
+
+def _check_history(root: Path, entries: dict[str, Entry], problems: Problems) -> None:
+    for name, seen in history(root).items():
+        first = seen[-1]
+        entry = entries.get(name)
+        if entry is None:
+            problems.add(
+                RECORD,
+                1,
+                f"第{name}版は公開済みです（{first.day} のコミット {first.commit} で記録）が、その記録がありません。"
+                f"'git checkout {seen[0].commit} -- {RECORD}' で記録を戻してください。{_fix(name)}",
+            )
+            continue
+        if entry.legacy is not None:
+            continue
+        foreign = [r for r in seen if r.seal and r.seal not in entry.seals()]
+        if foreign:
+            problems.add(
+                RECORD,
+                entry.line,
+                f"第{name}版の記録が、{foreign[0].day} のコミット {foreign[0].commit} で記録された公開時の内容とつながりません"
+                f"（記録を消して公開し直した形跡があります）。'git checkout {foreign[0].commit} -- {RECORD}' で記録を戻し、"
+                f"版も元に戻してください。{_fix(name)}",
+            )
+
+
+def released_before(root: Path, name: str) -> Recorded | None:
+    """The commit that first recorded edition ``name``, if git remembers one."""
+    seen = history(root).get(name)
+    return seen[-1] if seen else None
+
+
+def legacy_differences(edition: Edition, pinned: dict[str, Any]) -> list[str]:
+    """What differs from a record in the first format (wording and parent only), to migrate it safely."""
+
+    def old_digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    front = "\n".join(str(v) for v in (edition.title, edition.status, edition.enacted, edition.effective))
+    out = ["前付け"] if old_digest(front) != pinned.get("front") else []
+    old: dict[str, str] = pinned.get("provisions") or {}
+    out += [
+        f"条項 '{p.id}'"
+        for p in edition.provisions.values()
+        if old.get(p.id) != old_digest("\n".join([p.kind, p.parent or "", p.heading, p.text]))
+    ]
+    out += [f"条項 '{pid}'" for pid in old if pid not in edition.provisions]
+    return out

@@ -14,7 +14,9 @@ from typing import Literal
 from . import compare
 from .edition import Edition, Provision
 
-State = Literal["current", "removed", "draft"]  # in force; removed by a published edition; only in a draft
+# in force; removed by an edition in force; only in an edition released but not yet in force (施行予定);
+# only in a draft
+State = Literal["current", "removed", "scheduled", "draft"]
 
 
 @dataclass(frozen=True)
@@ -46,15 +48,28 @@ class Entry:
 class ProvisionIndex:
     """Every provision id of the editions shown, with what the site says about it.
 
-    ``published`` are the published editions in the guideline's own language (those that compare with
-    each other), oldest first; ``editions`` every edition shown, drafts included and untranslated
-    ones in Japanese; ``draft`` the open draft in the guideline's own language, when drafts are shown.
+    ``published`` are the editions in force or superseded in the guideline's own language (those that
+    compare with each other), oldest first, ending with ``current``, the one in force on the build date;
+    ``editions`` every edition shown, drafts included and untranslated ones in Japanese; ``draft`` the
+    open draft in the guideline's own language, when drafts are shown; ``scheduled`` the editions
+    released with a 施行日 still to come (施行予定), oldest first, which are neither current nor drafts;
+    ``draft_base`` the edition the draft is compared with (the newest released, scheduled or not).
     """
 
-    def __init__(self, published: list[Edition], editions: list[Edition], current: Edition, draft: Edition | None):
+    def __init__(
+        self,
+        published: list[Edition],
+        editions: list[Edition],
+        current: Edition,
+        draft: Edition | None,
+        scheduled: list[Edition] | None = None,
+        draft_base: Edition | None = None,
+    ):
         self.published = published
         self.current = current
         self.draft = draft
+        self.scheduled = scheduled or []
+        base = draft_base or current
         self.entries: dict[str, Entry] = {}
         for edition in editions:
             for pid, provision in edition.provisions.items():
@@ -65,15 +80,18 @@ class ProvisionIndex:
                 entry.state = "current"
             elif pid in self.tombstones:
                 entry.state, entry.tombstone = "removed", self.tombstones[pid]
+            elif any(pid in e.provisions for e in self.scheduled):
+                entry.state = "scheduled"
             else:
                 entry.state = "draft"
+        self.draft_base = base
         self.draft_tombstones: dict[str, compare.Tombstone] = {}
-        if draft is not None and draft.lang == current.lang:
-            for row in compare.compare(current, draft).rows:
+        if draft is not None and draft.lang == base.lang:
+            for row in compare.compare(base, draft).rows:
                 if row.changed:
                     self.entries[row.id].draft_row = row
                 if row.kind == "deleted" and row.old is not None:
-                    stone = compare.Tombstone(row.id, draft, row.old, current, tuple(draft.successors.get(row.id, ())))
+                    stone = compare.Tombstone(row.id, draft, row.old, base, tuple(draft.successors.get(row.id, ())))
                     self.draft_tombstones[row.id] = self.entries[row.id].draft_tombstone = stone
 
     def __contains__(self, provision_id: str) -> bool:
@@ -83,12 +101,16 @@ class ProvisionIndex:
         return self.entries[provision_id]
 
     def latest(self, provision_id: str) -> tuple[Edition, Provision]:
-        """The provision as it stands now, as it last stood if removed, or as the draft proposes it."""
+        """The provision as it stands now, as it last stood if removed, as the first edition to bring it
+        into force has it (施行予定), or as the draft proposes it."""
         entry = self.entries[provision_id]
         if entry.state == "current":
             return self.current, self.current.provisions[provision_id]
         if entry.tombstone is not None:
             return entry.tombstone.last_edition, entry.tombstone.last
+        if entry.state == "scheduled":
+            edition = next(e for e in self.scheduled if provision_id in e.provisions)
+            return edition, edition.provisions[provision_id]
         return entry.versions[-1]
 
     def history(self, provision_id: str) -> list[compare.Change]:
@@ -97,7 +119,7 @@ class ProvisionIndex:
         if entry._history is None:
             entry._history = compare.history(self.published, provision_id)
             if self.draft is not None and entry.draft_row is not None:
-                entry._history.append(compare.Change(self.draft, self.current, entry.draft_row))
+                entry._history.append(compare.Change(self.draft, self.draft_base, entry.draft_row))
         return entry._history
 
     def former_numbers(self, provision_id: str) -> list[tuple[Edition, str]]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from . import compare, freeze, markup, references
 from .commentary import Commentary, parse_commentary
+from .dates import today_in_japan
 from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .frontmatter import source_lines
 from .glossary import Term, parse_glossary
@@ -42,16 +44,41 @@ class Guideline:
     # Provisions only in a draft that is not shown: the build leaves out their pages and links.
     hidden: set[str] = field(default_factory=set)
     situations: list[Situation] = field(default_factory=list)  # the casebook's tags, in declared order
+    today: date = field(default_factory=today_in_japan)  # the build date: status comes from 施行日 and this
+    releases: dict[str, freeze.Entry] = field(default_factory=dict)  # the record of each published edition
 
     @cached_property  # built once per load; everything below asks it
     def index(self) -> ProvisionIndex:
+        """In force means `current` by date: an edition released with a 施行日 still to come is in the
+        index as scheduled, neither current nor a draft; a draft is compared with the newest release."""
         own_drafts = [e for e in self.drafts if e.lang == self.lang]
-        return ProvisionIndex(self._comparable, self.editions, self.current, own_drafts[-1] if own_drafts else None)
+        draft = own_drafts[-1] if own_drafts else None
+        base = self.previous(draft) if draft is not None else None
+        return ProvisionIndex(self._comparable, self.editions, self.current, draft, self.scheduled, base)
 
     @property
     def current(self) -> Edition:
-        """The newest published edition: the text in force. A draft is never current."""
-        return next(e for e in reversed(self.editions) if not e.is_draft)
+        """The text in force: the newest published edition whose 施行日 has come (unknown: long since).
+
+        A draft is never current, nor an edition released with a 施行日 still to come (施行予定).
+        """
+        published = self.published
+        in_force = [e for e in published if e.effective is None or e.effective <= self.today]
+        return in_force[-1] if in_force else published[0]
+
+    @property
+    def scheduled(self) -> list[Edition]:
+        """Published editions whose 施行日 is still to come, oldest first."""
+        published = self.published
+        return published[published.index(self.current) + 1 :]
+
+    def status(self, edition: Edition) -> str:
+        """改正案, 施行予定, 現行 or 旧版, as ``draft``, ``scheduled``, ``current`` or ``superseded``."""
+        if edition.is_draft:
+            return "draft"
+        if edition is self.current:
+            return "current"
+        return "scheduled" if edition in self.scheduled else "superseded"
 
     @property
     def published(self) -> list[Edition]:
@@ -67,7 +94,7 @@ class Guideline:
     def previous(self, edition: Edition) -> Edition | None:
         """The edition a revision is compared against: for a draft, the current text."""
         if edition.is_draft:
-            return self.current
+            return self.published[-1]
         index = self.published.index(edition)
         return self.published[index - 1] if index > 0 else None
 
@@ -90,8 +117,9 @@ class Guideline:
 
     @property
     def _comparable(self) -> list[Edition]:
-        """Published editions in this guideline's own language, which can be compared with each other."""
-        return [e for e in self.published if e.lang == self.lang]
+        """Published editions in force or superseded, in this guideline's own language; not those scheduled."""
+        published = self.published
+        return [e for e in published[: published.index(self.current) + 1] if e.lang == self.lang]
 
     @property
     def tombstones(self) -> dict[str, compare.Tombstone]:
@@ -105,8 +133,12 @@ class Guideline:
         """Proposed by the draft shown, not yet in any published edition."""
         return provision_id in self.index and self.index.entry(provision_id).state == "draft"
 
+    def is_not_yet_in_force(self, provision_id: str) -> bool:
+        """Only in an edition released with a 施行日 to come (施行予定), or only in the draft shown."""
+        return provision_id in self.index and self.index.entry(provision_id).state in ("scheduled", "draft")
+
     def provision(self, provision_id: str) -> Provision:
-        """The provision as it stands now, as it last stood if it was removed, or as the draft proposes it."""
+        """The provision as it stands now, as it last stood if it was removed, or as it will stand (施行予定, draft)."""
         return self.index.latest(provision_id)[1]
 
     def edition_of(self, provision_id: str) -> Edition:
@@ -183,10 +215,14 @@ class Guideline:
         # later than edition 1 even in the build that leaves the draft out.
         names = self.known_editions or [e.name for e in self.editions]
         reviewed = names.index(commentary.reviewed) if commentary.reviewed in names else -1
-        for change in self.history(provision_id):
-            if names.index(change.edition.name) > reviewed and change.row.kind != "unchanged":
-                return change.edition
-        return None
+        changed = [c.edition for c in self.history(provision_id) if c.row.kind != "unchanged"]
+        for edition in self.scheduled:  # 施行予定: released, so reviewed before it comes into force
+            comparison = self.comparison(edition) if edition.lang == self.lang else None
+            row = comparison.by_id.get(provision_id) if comparison is not None else None
+            if row is not None and row.kind != "unchanged":
+                changed.append(edition)
+        later = [e for e in changed if names.index(e.name) > reviewed]
+        return min(later, key=lambda e: names.index(e.name)) if later else None
 
 
 def _language_of(path: Path) -> tuple[str, str]:
@@ -209,8 +245,11 @@ def load(
     drafts: bool = True,
     original: Guideline | None = None,
     as_released: bool = False,
+    today: date | None = None,
 ) -> Guideline:
     """Read and validate every source of the guideline in ``lang``; drafts are left out unless asked for.
+
+    ``today`` is the build date that status is computed on (default: today in Japan).
 
     A translation is loaded with its Japanese original: ``original`` when the caller has just loaded
     it (with the same ``drafts``), else read again. ``as_released`` reads each draft as if it had just
@@ -219,7 +258,7 @@ def load(
     if lang == DEFAULT_LANG:
         original = None
     elif original is None:
-        original = load(root, DEFAULT_LANG, drafts, as_released=as_released)
+        original = load(root, DEFAULT_LANG, drafts, as_released=as_released, today=today)
     if original is not None:
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
             return original  # nothing translated yet: the site shows the authoritative Japanese
@@ -248,21 +287,25 @@ def load(
         )
     if not [e for e in editions if not e.is_draft]:
         problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
+        if original is None:  # say why, if a published edition was set back to draft
+            freeze.verify(root, every_edition, problems)
         raise GuidelineError(problems)
     known_editions = [e.name for e in every_edition]
     if original is not None:
         known_editions = sorted({*known_editions, *original.known_editions}, key=edition_sort_key)
     situations = load_situations(root, problems)
     check_tags(commentaries.values(), situations, lang, problems)
+    today = today or (original.today if original is not None else today_in_japan())
     guideline = Guideline(
-        root, lang, editions, commentaries, glossary, original, known_editions, hidden, situations=situations
+        root, lang, editions, commentaries, glossary, original, known_editions, hidden, situations, today
     )
     _check_successors(guideline, problems)
     if original is None:
-        freeze.verify(root, [e for e in every_edition if e not in releasing], problems)
+        guideline.releases = freeze.verify(root, [e for e in every_edition if e not in releasing], problems)
         _check_commentary_coverage(guideline, problems)
         _check_reasons(guideline, problems)
     else:
+        guideline.releases = original.releases
         _check_same_provisions(guideline, original, problems)
     _check_known_clauses(guideline, problems)
     # A draft's own commentary is not part of the site without the draft: no page, no link, no check
@@ -330,7 +373,7 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
             if pid in reported or not guideline.needs_commentary(provision) or pid in guideline.commentaries:
                 continue
             reported.add(pid)
-            if edition is guideline.current:
+            if edition is guideline.current or edition in guideline.scheduled:
                 problems.add(
                     edition.path,
                     provision.line,
@@ -481,7 +524,7 @@ def _check_page_references(guideline: Guideline, problems: Problems) -> None:
 
 
 def _check_references(guideline: Guideline, problems: Problems) -> None:
-    """Every cross-reference names a provision shown; each one is recorded as a backlink in the index."""
+    """Every cross-reference names a provision shown (施行予定 included); each is recorded as a backlink in the index."""
     index = guideline.index
     removed = index.tombstones
     for clause, commentary in guideline.commentaries.items():

@@ -15,6 +15,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from . import compare, pages, references
 from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example, situation_labels
@@ -67,6 +68,21 @@ LABELS = {
         "status_current": "現行",
         "status_superseded": "旧版",
         "status_draft": "改正案",
+        "status_scheduled": "施行予定",
+        "scheduled": '{date}施行の改正があります（<a href="{href}">新旧対照表</a>）。',
+        "scheduled_new": '{date}施行の改正で新設される条項です（<a href="{href}">新旧対照表</a>）。まだ効力はありません。',
+        "scheduled_edition": "この版は{date}に施行されます。それまでは{current}が現行です。"
+        '現行の条文は<a href="{href}">全文</a>で確認してください。',
+        "corrections_title": "公開後の訂正の記録",
+        "corrections_intro": "公開した版の日付の訂正や、誤字の訂正（正誤）は、理由とともにここに記録されます。",
+        "corrections_none": "公開後に訂正した版はありません。",
+        "kind_amend-release": "日付の訂正",
+        "kind_correction": "正誤",
+        "kind_record-format": "記録形式の更新",
+        "col_date": "記録日",
+        "col_kind": "種類",
+        "col_reason": "理由",
+        "col_changes": "訂正の内容",
         "col_edition": "版",
         "col_status": "状態",
         "col_text": "条文",
@@ -155,6 +171,23 @@ LABELS["en"] = {
     "status_current": "Current",
     "status_superseded": "Superseded",
     "status_draft": "Draft revision",
+    "status_scheduled": "Not yet in force",
+    "scheduled": 'An amendment comes into force on {date} (<a href="{href}">old/new comparison</a>).',
+    "scheduled_new": "This provision is added by an amendment that comes into force on {date} "
+    '(<a href="{href}">old/new comparison</a>); it is not yet in force.',
+    "scheduled_edition": "This edition comes into force on {date}; until then {current} is current. "
+    'Read the current text in the <a href="{href}">full text</a>.',
+    "corrections_title": "Corrections recorded after publication",
+    "corrections_intro": "Corrections to the dates of a published edition, and typographical corrections (正誤), "
+    "are recorded here with their reason.",
+    "corrections_none": "No published edition has been corrected.",
+    "kind_amend-release": "Dates corrected",
+    "kind_correction": "Correction (正誤)",
+    "kind_record-format": "Record format updated",
+    "col_date": "Recorded",
+    "col_kind": "Kind",
+    "col_reason": "Reason",
+    "col_changes": "What changed",
     "col_edition": "Edition",
     "col_status": "Status",
     "col_text": "Text",
@@ -277,7 +310,7 @@ def provision_doc(guideline: Guideline, provision_id: str) -> tuple[str, str | N
     """The page and anchor where a provision is explained: its commentary, else the full text."""
     if guideline.has_commentary(provision_id):
         return pages.clause(provision_id), None
-    if guideline.is_draft_only(provision_id):
+    if guideline.is_not_yet_in_force(provision_id):
         return pages.edition(guideline.edition_of(provision_id).name), provision_id
     return pages.TEXT, provision_id
 
@@ -294,8 +327,8 @@ def render_references(guideline: Guideline, markdown: str, from_doc: str) -> str
             return ref.text
         doc, anchor = provision_doc(guideline, ref.target)
         text = ref.text or guideline.citation_label(ref.target)
-        if doc != pages.clause(ref.target) and anchor is not None and guideline.is_draft_only(ref.target):
-            # The draft's full text holds its provisions' anchors in generated HTML, which MkDocs does not see.
+        if doc != pages.clause(ref.target) and anchor is not None and guideline.is_not_yet_in_force(ref.target):
+            # The draft's or scheduled edition's full text holds its provisions' anchors in generated HTML, which MkDocs does not see.
             return f'<a href="{pages.url_link(from_doc, doc, anchor)}">{text if ref.text else html.escape(text)}</a>'
         return f"[{text}]({pages.md_link(from_doc, doc, ref.anchor or anchor)})"
 
@@ -366,7 +399,7 @@ def _actions(guideline: Guideline, edition: Edition, provision: Provision, from_
         parts.append(f'<a class="provision__commentary" href="{href}">{label(guideline, "read_commentary")}</a>')
     if (
         edition is not guideline.current
-        and not guideline.is_draft_only(provision.id)
+        and not guideline.is_not_yet_in_force(provision.id)
         and _differs_now(guideline, edition, provision)
     ):
         doc, anchor = (
@@ -424,6 +457,8 @@ def _edition_text(guideline: Guideline, edition: Edition, from_doc: str, origina
 def render_text(guideline: Guideline, original_href: str = "") -> Document:
     """The current text; links to provisions removed since land on their tombstones (see guideline.js)."""
     out = _edition_text(guideline, guideline.current, pages.TEXT, original_href)
+    at = 6 if guideline.original is not None else 4  # after the edition's dates (and the translation notice)
+    out[at:at] = scheduled_banners(guideline, pages.TEXT)
     removed = {pid: pages.url_link(pages.TEXT, pages.clause(pid)) for pid in guideline.tombstones}
     if removed:
         out.append(Html(f'<script type="application/json" id="removed-provisions">{json.dumps(removed)}</script>'))
@@ -644,8 +679,9 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:
         return _tombstone(guideline, commentary.clause)
     from_doc = pages.clause(commentary.clause)
     provision = guideline.provision(commentary.clause)
-    edition = guideline.edition_of(commentary.clause)  # the current one, or the draft that proposes it
+    edition = guideline.edition_of(commentary.clause)  # the current one, else the 施行予定 one or the draft
     out: list[Part] = [f"# {page_title(guideline, commentary.clause)}", "", *_status_line(guideline, commentary.clause)]
+    out += scheduled_banners(guideline, from_doc, commentary.clause)
     out += [_official_text(guideline, provision, from_doc, edition), ""]
     out += [f"## {label(guideline, 'intent')} {{#intent}}", ""]
     out += [render_references(guideline, p, from_doc) + "\n" for p in commentary.purpose]
@@ -741,6 +777,7 @@ def render_latest_change(guideline: Guideline, from_doc: str) -> str:
         out += [label(guideline, "home_changed", href=compare_link), ""]
         out += [f"- {render_references(guideline, f'[](clause:{row.id})', from_doc)}" for row in changed]
         out.append("")
+    out += [part.markup if isinstance(part, Html) else part for part in scheduled_banners(guideline, from_doc)]
     for draft in guideline.drafts:
         href = pages.md_link(from_doc, pages.comparison(draft.name))
         out += [label(guideline, "home_draft", edition=edition_name(guideline, draft), href=href), ""]
@@ -834,9 +871,59 @@ def annotate_terms(content: str, terms: list[Term], glossary_url: str) -> str:
 
 
 def _status(guideline: Guideline, edition: Edition) -> str:
-    if edition.is_draft:
-        return label(guideline, "status_draft")
-    return label(guideline, "status_current" if edition is guideline.current else "status_superseded")
+    return label(guideline, f"status_{guideline.status(edition)}")
+
+
+def scheduled_banners(guideline: Guideline, from_doc: str, provision_id: str | None = None) -> list[Part]:
+    """A banner for each edition released but not yet in force (施行予定), linking its 新旧対照表.
+
+    With ``provision_id``, only the editions that change that provision (e-Gov's 未施行, legislation.gov.uk's
+    prospective changes).
+    """
+    out: list[Part] = []
+    for edition in guideline.scheduled:
+        comparison = guideline.comparison(edition)
+        key = "scheduled"
+        if provision_id is not None:
+            row = comparison.by_id.get(provision_id) if comparison is not None else None
+            if row is None or not row.changed:
+                continue
+            key = "scheduled_new" if row.kind == "added" else key
+        href = pages.url_link(from_doc, pages.comparison(edition.name))
+        message = label(guideline, key, date=wareki(edition.effective, guideline.lang), href=href)
+        out += [Html(f'<div class="edition-banner edition-banner--scheduled" role="note"><p>{message}</p></div>'), ""]
+    return out
+
+
+def render_corrections(guideline: Guideline) -> str:
+    """Each correction recorded after publication (dates, 正誤), with its reason: never a silent rewrite."""
+    lang = guideline.lang
+    out = [
+        f"## {label(guideline, 'corrections_title')} {{#corrections}}",
+        "",
+        label(guideline, "corrections_intro"),
+        "",
+    ]
+    rows = []
+    for name, entry in guideline.releases.items():
+        for item in entry.history:
+            kind = str(item.get("kind", ""))
+            if kind == "release":
+                continue
+            day = wareki(date.fromisoformat(str(item.get("date"))), lang)
+            changes = "<br>".join(html.escape(str(c)) for c in item.get("changes") or [])
+            cells = [label(guideline, "edition", name=html.escape(name)), day, label(guideline, f"kind_{kind}")]
+            rows.append(
+                "<tr>"
+                + "".join(f"<td>{c}</td>" for c in cells)
+                + f'<td lang="ja">{html.escape(str(item.get("reason", "")))}</td><td lang="ja">{changes}</td></tr>'
+            )
+    if not rows:
+        return "\n".join([*out, label(guideline, "corrections_none"), ""])
+    keys = ("col_edition", "col_date", "col_kind", "col_reason", "col_changes")
+    head = "".join(f'<th scope="col">{label(guideline, k)}</th>' for k in keys)
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return "\n".join([*out, table, ""])
 
 
 def render_editions_index(guideline: Guideline) -> str:
@@ -845,6 +932,7 @@ def render_editions_index(guideline: Guideline) -> str:
     lang = guideline.lang
     keys = ("col_edition", "col_status", "enacted", "effective", "col_text", "col_compare")
     out = [f"# {label(guideline, 'editions_title')}", "", label(guideline, "editions_intro"), ""]
+    out += [part.markup if isinstance(part, Html) else part for part in scheduled_banners(guideline, from_doc)]
     out += ["| " + " | ".join(label(guideline, key) for key in keys) + " |", "|" + " --- |" * len(keys)]
     for edition in reversed(guideline.editions):
         text = f"[{label(guideline, 'full_text')}]({pages.md_link(from_doc, pages.edition(edition.name))})"
@@ -857,7 +945,7 @@ def render_editions_index(guideline: Guideline) -> str:
             href = pages.md_link(from_doc, pages.comparison_with(edition.name, current.name))
             compared += f"<br>[{label(guideline, 'compare_current')}]({href})"
         status = _status(guideline, edition)
-        if edition.is_draft or edition is guideline.current:
+        if guideline.status(edition) != "superseded":
             status = f"**{status}**"
         cells = [
             f"[{edition_name(guideline, edition)}]({pages.md_link(from_doc, pages.edition(edition.name))})",
@@ -867,6 +955,7 @@ def render_editions_index(guideline: Guideline) -> str:
         ]
         out.append("| " + " | ".join([*cells, text, compared]) + " |")
     out.append("")
+    out.append(render_corrections(guideline))
     return "\n".join(out)
 
 
@@ -879,6 +968,12 @@ def _banner(guideline: Guideline, edition: Edition, from_doc: str) -> str:
                 guideline, "draft_banner_compare", compare=pages.url_link(from_doc, pages.comparison(edition.name))
             )
         css = "draft"
+    elif guideline.status(edition) == "scheduled":
+        current = edition_name(guideline, guideline.current)
+        message = label(
+            guideline, "scheduled_edition", href=text, current=current, date=wareki(edition.effective, guideline.lang)
+        )
+        css = "scheduled"
     elif edition is not guideline.current:
         message = label(guideline, "not_current", href=text, current=edition_name(guideline, guideline.current))
         css = "superseded"

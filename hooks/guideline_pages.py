@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import casebook, compare_page, pages, postcheck, render, translation, typography
+from guideline import casebook, compare_page, dates, pages, postcheck, render, translation, typography
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
@@ -35,6 +36,7 @@ _loaded: dict[str, Guideline] = {}
 _stale: set[Path] = set()  # translations whose Japanese original changed since
 _documents: dict[str, render.Document] = {}  # by page: the HTML blocks its Markdown holds places for
 _root: Path = Path()
+_build_date: date | None = None  # GUIDELINE_BUILD_DATE, read once per build in on_config
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -46,7 +48,7 @@ def _guideline(config: MkDocsConfig) -> Guideline:
     if lang not in _loaded:
         drafts = os.environ.get("GUIDELINE_DRAFTS") == "1"
         try:
-            _loaded[lang] = load(_root, lang, drafts=drafts, original=_loaded.get(DEFAULT_LANG))
+            _loaded[lang] = load(_root, lang, drafts=drafts, original=_loaded.get(DEFAULT_LANG), today=_build_date)
         except GuidelineError as error:
             raise PluginError(f"The guideline's sources have problems:\n{error}") from None
     return _loaded[lang]
@@ -54,7 +56,11 @@ def _guideline(config: MkDocsConfig) -> Guideline:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has set theme.language for this build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _root
+    global _root, _build_date
+    try:
+        _build_date = dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE"))
+    except dates.DateError as error:
+        raise PluginError(str(error)) from None
     root = Path(config.config_file_path).parent
     if _language(config) == DEFAULT_LANG or root != _root:
         _loaded.clear()

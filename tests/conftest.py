@@ -21,6 +21,8 @@ from guideline.problems import Problems
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 GUIDELINE = str(Path(sys.executable).parent / "guideline")
+# Tiny sites are built as on this day, after every date their editions carry: status by 施行日 is pinned.
+BUILD_DATE = "2028-01-01"
 
 # A two-chapter edition: enough to exercise numbering, sub-items and cross-references.
 TINY_EDITION = """\
@@ -138,7 +140,7 @@ class Site:
         path = self.root / f"editions/{name}.ja.md"
         edition = parse_edition(path.read_text(encoding="utf-8"), f"editions/{name}.ja.md", "ja", problems)
         assert not problems, problems.report()
-        record_release(self.root, edition, date(2026, 4, 1))
+        self.write("editions/releases.yml", record_release(self.root, edition, date(2026, 4, 1)))
 
     def write_edition(self, text: str, name: str = "1") -> None:
         """Write an edition and its page stubs; a published one is released with that text."""
@@ -158,13 +160,14 @@ class Site:
             cwd=self.root,
             capture_output=True,
             text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **(env or {})},
             check=False,
         )
 
     def guideline(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the division's `guideline` command in this site, as the division would."""
-        return subprocess.run([GUIDELINE, *args], cwd=self.root, capture_output=True, text=True, check=False)
+        env = {**os.environ, "GUIDELINE_BUILD_DATE": BUILD_DATE}
+        return subprocess.run([GUIDELINE, *args], cwd=self.root, capture_output=True, text=True, check=False, env=env)
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path.strip("/") / "index.html"
@@ -206,7 +209,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE},
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -129,12 +129,13 @@ def test_release_reads_the_status_not_a_substring(tiny_site: Site) -> None:
     result = tiny_site.guideline("release", "2", "--date", "2027-04-01")
     assert result.returncode == 0, result.stderr
     again = tiny_site.guideline("release", "2", "--date", "2027-04-01")
-    assert again.returncode == 1 and "edition 2 is not a draft" in again.stderr
+    assert again.returncode == 1 and "第2版は改正案ではありません" in again.stderr
 
 
 def test_preview_builds_while_the_drafts_translation_trails(tiny_site: Site) -> None:
     """The clerk writes the Japanese first: the English preview shows the new provision's page in Japanese."""
     tiny_site.write("editions/1.en.md", EDITION_EN)
+    tiny_site.release("1")  # published with its English edition, which the record freezes too
     draft_en = EDITION_EN.replace('edition: "1"', 'edition: "2"').replace("status: published", "status: draft")
     tiny_site.write("editions/2.en.md", draft_en)
     open_draft(tiny_site)

@@ -6,14 +6,16 @@ one, reword one, in Japanese and English), let `guideline check` say what is mis
 preview the draft while the production site keeps building, release it with its dates, and start
 the next draft on top. Each step is asserted on what the clerk and the readers see.
 
-Status by date (施行予定/現行) is pinned by ``BUILD_DATE``: the release dates below are before it, so
-edition 2 is in force on the day of the build whatever the date rules.
+Status by date (施行予定/現行) is pinned by GUIDELINE_BUILD_DATE: built on ``BEFORE``, a day before
+edition 2's 施行日, the site shows edition 1 in force and edition 2 as 施行予定 with its banners; built
+on ``BUILD_DATE``, after it, edition 2 is 現行.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 from conftest import ROOT, Site, commentary
@@ -24,6 +26,7 @@ from guideline.project import load
 
 BUILD_DATE = "2026-12-01"  # GUIDELINE_BUILD_DATE for every build: a released edition's status depends on it
 ENACTED, EFFECTIVE = "2026-10-01", "2026-11-01"
+BEFORE = "2026-10-31"  # the day before edition 2's 施行日: released, not yet in force
 DRAFT = "2"  # the real repository's open draft (the X rename): the drill revises it further
 
 
@@ -35,8 +38,8 @@ def drill_site(target: Path) -> Site:
     return Site(target)
 
 
-def build(site: Site, drafts: bool) -> str:
-    result = site.build(env={"GUIDELINE_DRAFTS": "1" if drafts else "0", "GUIDELINE_BUILD_DATE": BUILD_DATE})
+def build(site: Site, drafts: bool, on: str = BUILD_DATE) -> str:
+    result = site.build(env={"GUIDELINE_DRAFTS": "1" if drafts else "0", "GUIDELINE_BUILD_DATE": on})
     assert result.returncode == 0, result.stderr
     return result.stderr
 
@@ -174,8 +177,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     # 3. The clerk writes what is missing and reviews the pages.
     for pid in ("copyright", "disaster-posts"):
         page = commentary(pid, title=f"{pid}の解説").replace('"1"', '"2"')
-        # The real guideline declares situations (glossary/situations.yml): every example names one.
-        page = re.sub(r"^(- 判断: .*)$", r"\1\n- 状況: イベント・告知", page, flags=re.MULTILINE)
+        page = re.sub(r"^(- 判断: .*)$", r"\1\n- 状況: 災害・緊急時", page, flags=re.MULTILINE)  # the casebook's tag
         site.write(f"docs/clauses/{pid}.md", page)
     add_related(site, "copyright", "rights")  # a draft-only page refers to a published provision
     for name in linking:
@@ -221,12 +223,29 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert "要確認" not in site.html("clauses/rights")  # 'reviewed: "2"' before release: nothing to say yet
     assert "../copyright/" not in site.html("clauses/rights")  # no backlink from the hidden draft's page
 
-    # 6. Release with its dates; the production site now shows edition 2.
+    # 6. Release with its dates. Built the day before its 施行日, edition 2 is 施行予定: edition 1 stays in
+    #    force, and the pages it changes say when the amendment comes.
     released = site.guideline("release", DRAFT, "--date", ENACTED, "--effective", EFFECTIVE)
     assert released.returncode == 0, released.stderr
     set_reviewed(site, "accuracy", "2")
     assert site.guideline("check").returncode == 0
+    build(site, drafts=False, on=BEFORE)
+    editions = site.html("editions")
+    assert re.search(r"<td>第2版</td>\s*<td><strong>施行予定</strong></td>", editions)
+    assert re.search(r"<td>第1版</td>\s*<td><strong>現行</strong></td>", editions)
+    coming = "令和8年(2026年)11月1日施行の改正があります（新旧対照表）。"
+    assert coming in seen(site, "text") and coming in seen(site, "clauses/accuracy")
+    assert 'id="indirect-matters"' in site.html("text") and 'id="copyright"' not in site.html("text")
+    assert coming in seen(site, "clauses/indirect-matters")  # deleted on the 施行日, in force until then
+    assert "令和8年(2026年)11月1日施行の改正で新設される条項です" in seen(site, "clauses/copyright")
+    assert "施行の改正" not in seen(site, "clauses/compliance")  # neither reworded nor renumbered by edition 2
+    assert "この版は令和8年(2026年)11月1日に施行されます。それまでは第1版が現行です。" in seen(site, "editions/2")
+
+    # From its 施行日 on, the production site shows edition 2 as the text in force.
     build(site, drafts=False)
+    editions = site.html("editions")
+    assert re.search(r"<td>第2版</td>\s*<td><strong>現行</strong></td>", editions) and "施行予定" not in editions
+    assert "施行の改正" not in seen(site, "text") and "施行の改正" not in seen(site, "clauses/accuracy")
     text = site.html("text")
     numbers = {
         "copyright": "(4)",
@@ -285,7 +304,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert check.returncode == 0, check.stderr
     assert re.search(r"docs/clauses/security\.md:\d+: 要確認: draft 3 changes the provision", check.stdout)
     # Its preview, rendered in-process (the builds above proved the pipeline): draft 3 revises edition 2.
-    preview = load(site.root, drafts=True)
+    preview = load(site.root, drafts=True, today=date.fromisoformat(BUILD_DATE))
     assert [e.name for e in preview.editions] == ["1", "2", "3"] and preview.current.name == "2"
     page = render.render_commentary(preview, preview.commentaries["security"]).text
     assert "要確認：第3版（改正案）でこの条項の条文が改正されます。" in page

@@ -233,8 +233,8 @@ def test_editing_a_published_edition_fails_naming_the_provision(revised: Site) -
     assert result.returncode == 1
     line = EDITION_1.splitlines().index("- 古い決まりです。 {#old-rule}") + 1
     assert (
-        f"editions/1.ja.md:{line}: error: provision 2(3) 'old-rule' changed after release; edition 1 is published "
-        "and frozen; undo the change, or make it in a new edition ('guideline new-edition NAME')"
+        f"editions/1.ja.md:{line}: error: 公開済みの第1版の条項 2(3) 'old-rule' の文言が、記録された公開時の内容と違います。"
+        "公開済みの版は変更できません。元に戻すか、改正は新しい版で行ってください（guideline new-edition）。"
     ) in result.stderr
 
 
@@ -242,7 +242,7 @@ def test_removing_a_published_edition_fails(revised: Site) -> None:
     revised.remove("editions/1.ja.md")
     result = revised.build()
     assert result.returncode == 1
-    assert "editions/1.ja.md:1: error: edition 1 was published and must never be removed" in result.stderr
+    assert "editions/1.ja.md:1: error: 第1版は公開済みで、削除できません。" in result.stderr
 
 
 def test_removing_a_tombstone_page_fails(revised: Site) -> None:
@@ -323,7 +323,7 @@ def test_release_sets_dates_and_freezes(tiny_site: Site) -> None:
     assert tiny_site.build().returncode == 0
     assert "単なる噂や憶測" in tiny_site.html("text")
     draft.write_text(text.replace("単なる噂や憶測", "噂"), encoding="utf-8")
-    assert "changed after release" in tiny_site.build().stderr
+    assert "の文言が、記録された公開時の内容と違います" in tiny_site.build().stderr
 
 
 def test_failed_release_leaves_everything_as_it_was(tiny_site: Site) -> None:

@@ -108,6 +108,7 @@ An answer.
 def bilingual(tiny_site: Site) -> Site:
     """The tiny site with an English edition and an up-to-date English page for 'accuracy' only."""
     tiny_site.write("editions/1.en.md", EDITION_EN)
+    tiny_site.release("1")  # published with its English edition, which the record freezes too
     japanese = (tiny_site.root / "docs/clauses/accuracy.md").read_text(encoding="utf-8")
     tiny_site.write("docs/clauses/accuracy.en.md", commentary_en("accuracy", source_hash(japanese)))
     return tiny_site
@@ -166,6 +167,7 @@ def test_stale_translation_is_reported_and_links_the_current_japanese(bilingual:
 
 def test_missing_provision_id_in_a_translation_is_an_error(bilingual: Site) -> None:
     bilingual.write("editions/1.en.md", EDITION_EN.replace("    - Mere rumours {#rumors}\n", ""))
+    bilingual.release("1")  # as if published so: what the English load reports, not the freeze
     result = bilingual.build()
     assert result.returncode == 1
     line = TINY_EDITION.splitlines().index("    - 単なる噂 {#rumors}") + 1
@@ -177,6 +179,7 @@ def test_missing_provision_id_in_a_translation_is_an_error(bilingual: Site) -> N
 
 def test_unknown_provision_id_in_a_translation_names_the_file_and_line(bilingual: Site) -> None:
     bilingual.write("editions/1.en.md", EDITION_EN.replace("{#rumors}", "{#rumours}"))
+    bilingual.release("1")  # as if published so: what the English load reports, not the freeze
     result = bilingual.build()
     assert result.returncode == 1
     line = EDITION_EN.splitlines().index("    - Mere rumours {#rumors}") + 1
