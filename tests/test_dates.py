@@ -111,8 +111,11 @@ def test_scheduled_banner_names_the_day_and_links_the_comparison(scheduled: Site
     assert "施行の改正があります" in render.render_commentary(guideline, guideline.commentaries["rumors"]).text
     assert "施行の改正" not in render.render_commentary(guideline, guideline.commentaries["accuracy"]).text
     index = render.render_editions_index(guideline)
-    assert re.search(r"\| 第2版 \| \*\*施行予定\*\* \| 令和8年\(2026年\)11月20日 \| 令和9年\(2027年\)1月1日 \|", index)
-    assert "| 第1版 | **現行** |" in index and "施行の改正があります" in index
+    assert re.search(
+        r"\| \[第2版\]\(2/index\.md\) \| \*\*施行予定\*\* \| 令和8年\(2026年\)11月20日 \| 令和9年\(2027年\)1月1日 \|",
+        index,
+    )
+    assert "| [第1版](1/index.md) | **現行** |" in index and "施行の改正があります" in index
     assert "施行の改正" not in render.render_text(load(scheduled.root, today=DAY)).text
 
 
@@ -131,13 +134,13 @@ def test_built_site_shows_the_edition_in_force_on_the_build_date(scheduled: Site
     assert "令和9年(2027年)1月1日施行の改正があります" in scheduled.html("clauses/rumors")
     assert "施行の改正" not in scheduled.html("clauses/accuracy")
     editions = scheduled.html("editions")
-    assert re.search(r"<td>第2版</td>\s*<td><strong>施行予定</strong></td>", editions)
-    assert re.search(r"<td>第1版</td>\s*<td><strong>現行</strong></td>", editions)
+    assert re.search(r"<td><a href=\"2/\">第2版</a></td>\s*<td><strong>施行予定</strong></td>", editions)
+    assert re.search(r"<td><a href=\"1/\">第1版</a></td>\s*<td><strong>現行</strong></td>", editions)
     english = scheduled.html("en/text")
     assert "An amendment comes into force on January 1, 2027" in english and "or speculation" not in english
     assert scheduled.build(env={"GUIDELINE_BUILD_DATE": "令和9年1月1日"}).returncode == 0
     assert "単なる噂や憶測" in scheduled.html("text") and "施行の改正" not in scheduled.html("text")
-    assert re.search(r"<td>第2版</td>\s*<td><strong>現行</strong></td>", scheduled.html("editions"))
+    assert re.search(r"<td><a href=\"2/\">第2版</a></td>\s*<td><strong>現行</strong></td>", scheduled.html("editions"))
     bad = scheduled.build(env={"GUIDELINE_BUILD_DATE": "2027-13-01"})
     assert bad.returncode == 1 and "環境変数 GUIDELINE_BUILD_DATE: 「2027-13-01」という日付はありません" in bad.stderr
 
@@ -149,7 +152,7 @@ def test_english_banner_and_status(scheduled: Site) -> None:
         'An amendment comes into force on January 1, 2027 (<a href="../editions/2/compare/">old/new comparison</a>).'
     ) in text
     assert "Mere rumours or speculation" not in text
-    assert "| Edition 2 | **Not yet in force** |" in render.render_editions_index(english)
+    assert "| [Edition 2](2/index.md) | **Not yet in force** |" in render.render_editions_index(english)
 
 
 # Dates checked at release.
@@ -213,7 +216,7 @@ def test_amend_release_records_dates_with_the_reason_and_shows_them(tiny_site: S
     index = render.render_editions_index(guideline)
     assert re.search(r"<td>第1版</td><td>令和\d+年\(\d+年\)\d+月\d+日</td><td>日付の訂正</td>", index)
     assert '<td lang="ja">決裁文書で確認</td>' in index and "施行日：未記載 → 令和2年(2020年)4月1日" in index
-    assert "| 第1版 | **現行** | 令和2年(2020年)4月1日 | 令和2年(2020年)4月1日 |" in index
+    assert "| [第1版](1/index.md) | **現行** | 令和2年(2020年)4月1日 | 令和2年(2020年)4月1日 |" in index
 
 
 def test_amend_release_needs_a_reason_and_sound_dates(tiny_site: Site) -> None:

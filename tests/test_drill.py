@@ -231,8 +231,8 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert site.guideline("check").returncode == 0
     build(site, drafts=False, on=BEFORE)
     editions = site.html("editions")
-    assert re.search(r"<td>第2版</td>\s*<td><strong>施行予定</strong></td>", editions)
-    assert re.search(r"<td>第1版</td>\s*<td><strong>現行</strong></td>", editions)
+    assert re.search(r"<td><a href=\"2/\">第2版</a></td>\s*<td><strong>施行予定</strong></td>", editions)
+    assert re.search(r"<td><a href=\"1/\">第1版</a></td>\s*<td><strong>現行</strong></td>", editions)
     coming = "令和8年(2026年)11月1日施行の改正があります（新旧対照表）。"
     assert coming in seen(site, "text") and coming in seen(site, "clauses/accuracy")
     assert 'id="indirect-matters"' in site.html("text") and 'id="copyright"' not in site.html("text")
@@ -244,7 +244,10 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     # From its 施行日 on, the production site shows edition 2 as the text in force.
     build(site, drafts=False)
     editions = site.html("editions")
-    assert re.search(r"<td>第2版</td>\s*<td><strong>現行</strong></td>", editions) and "施行予定" not in editions
+    assert (
+        re.search(r"<td><a href=\"2/\">第2版</a></td>\s*<td><strong>現行</strong></td>", editions)
+        and "施行予定" not in editions
+    )
     assert "施行の改正" not in seen(site, "text") and "施行の改正" not in seen(site, "clauses/accuracy")
     text = site.html("text")
     numbers = {

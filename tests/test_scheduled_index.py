@@ -40,7 +40,8 @@ def test_a_draft_on_top_of_a_scheduled_edition_is_compared_with_it(tiny_site: Si
     add_sources(tiny_site)
     editing.new_edition(tiny_site.root, "3")
     path = tiny_site.root / "editions/3.ja.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("出典を示します。", "出典を必ず示します。"), "utf-8")
+    text = path.read_text(encoding="utf-8").replace("出典を示します。", "出典を必ず示します。")
+    path.write_text(text.replace("status: draft", "status: draft\nreasons: [2(3)に「必ず」を加える。]", 1), "utf-8")
     preview = load(tiny_site.root, drafts=True, today=BEFORE)
     assert preview.current.name == "1" and [e.name for e in preview.scheduled] == ["2"]
     assert preview.index.draft_base is not None and preview.index.draft_base.name == "2"
