@@ -3,6 +3,7 @@ that a pull request carries, and the 改正理由 a draft must state."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, Site, commentary
+from conftest import GUIDELINE, ROOT, Site, commentary
 
 from guideline import compare, compare_page, kessai
 from guideline.edition import Edition, parse_edition
@@ -375,6 +376,24 @@ def test_full_text_pdf(three: Site) -> None:
     text = pdf_text(out)
     assert "テスト用ガイドライン" in text and "第3版（現行） 制定日：令和9年(2027年)4月1日" in text
     assert "(2) 記録を残します。" in text and re.search(r"^\s*1\s*/\s*1\s*$", text, re.MULTILINE)
+
+
+def test_diff_states_status_on_the_build_date_as_the_site_does(three: Site) -> None:
+    """The printed 新旧対照表 computes 現行/施行予定/旧版 on GUIDELINE_BUILD_DATE, not on the day it is run."""
+    out = three.root / "compare.html"
+    for build_date, after, before in (("2027-01-01", "施行予定", "現行"), ("2027-04-01", "現行", "旧版")):
+        env = {**os.environ, "GUIDELINE_BUILD_DATE": build_date}
+        result = subprocess.run(
+            [GUIDELINE, "diff", "2", "3", "--html", str(out)],
+            cwd=three.root,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        page = out.read_text(encoding="utf-8")
+        assert f"改正後：第3版（{after}）" in page and f"改正前：第2版（{before}）" in page, build_date
 
 
 # --- the pull request's preview ------------------------------------------------------------------------
