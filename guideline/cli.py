@@ -226,10 +226,11 @@ def _record_correction(command: str, name: str, record: Callable[[], list[str]])
 
 
 def _load_with_drafts() -> Guideline | None:
-    """Every edition, drafts too, or None after printing every problem in the sources."""
+    """Every edition, drafts too, or None after printing every problem in the sources. Status (現行, 施行予定,
+    旧版) is computed on the build date, as the site's, so a 新旧対照表 or PDF says what the site says."""
     try:
-        return load(_root(), drafts=True)
-    except GuidelineError as error:
+        return load(_root(), drafts=True, today=dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE")))
+    except (dates.DateError, GuidelineError) as error:
         print(error, file=sys.stderr)
         return None
 

@@ -3,6 +3,7 @@ that a pull request carries, and the 改正理由 a draft must state."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, Site, commentary
+from conftest import GUIDELINE, ROOT, Site, commentary
 
 from guideline import compare, compare_page, kessai
 from guideline.edition import Edition, parse_edition
@@ -186,7 +187,8 @@ def body(text: str) -> str:
 
 @pytest.fixture
 def three(tiny_site: Site) -> Site:
-    """Editions 1, 2 and 3 released with `guideline release`, as the division does; 3 is in force."""
+    """Editions 1, 2 and 3 released with `guideline release`, as the division does; 3 is in force: both dates
+    come before the pinned build date (conftest.BUILD_DATE), so status by 施行日 makes 2 旧版 and 3 現行."""
     for clause in ("purpose", "accuracy", "prohibited", "rumors"):
         tiny_site.remove(f"docs/clauses/{clause}.md")
     tiny_site.write_edition(HEAD.format(name="1", status="published", date="null", extra="") + OLD)
@@ -204,8 +206,8 @@ def three(tiny_site: Site) -> Site:
     ):
         tiny_site.write(f"docs/clauses/{clause}.md", commentary(clause, title=f"{clause}の解説"))
     for name, text, when in (
-        ("2", NEW, "2027-04-01"),
-        ("3", NEW.replace("記録します。", "記録を残します。"), "2028-04-01"),
+        ("2", NEW, "2026-04-01"),
+        ("3", NEW.replace("記録します。", "記録を残します。"), "2027-04-01"),
     ):
         assert tiny_site.guideline("new-edition", name).returncode == 0
         reasons = f"reasons:\n  - 第{name}版の改正の理由です。\n"
@@ -230,7 +232,7 @@ def row(page: str, provision_id: str) -> tuple[str, str, str]:
 
 def test_default_view_shows_every_changed_row_with_both_editions_dated(three: Site) -> None:
     page = three.html("editions/2/compare")
-    assert "改正後：第2版（旧版） 制定日：令和9年(2027年)4月1日 ／ 施行日：令和9年(2027年)4月1日" in page
+    assert "改正後：第2版（旧版） 制定日：令和8年(2026年)4月1日 ／ 施行日：令和8年(2026年)4月1日" in page
     assert "改正前：第1版（旧版） 制定日：未記載 ／ 施行日：未記載" in page
     assert "新設する条項は改正前の欄に（新設）、削る条項は改正後の欄に（削る）と示します。" in page
     assert '<h2 id="reasons">第2版の改正理由</h2><ol><li>第2版の改正の理由です。</li></ol>' in page
@@ -352,7 +354,7 @@ def test_kessai_pdf_is_a4_landscape_numbered_with_headers_and_no_blank_first_pag
     first = pdf_text(out, 1)
     assert "テスト用ガイドライン 新旧対照表" in first
     assert "改正後：第4版（改正案） 制定日：未記載 ／ 施行日：未記載" in first
-    assert "改正前：第3版（現行） 制定日：令和10年(2028年)4月1日 ／ 施行日：令和10年(2028年)4月1日" in first
+    assert "改正前：第3版（現行） 制定日：令和9年(2027年)4月1日 ／ 施行日：令和9年(2027年)4月1日" in first
     assert "（傍線部分は改正部分）" in first and "第4版の改正理由" in first
     assert first.count("これは長い前文です。") >= 10  # the long row starts on page 1, it is not pushed off it
     for number in range(1, pages + 1):
@@ -372,8 +374,26 @@ def test_full_text_pdf(three: Site) -> None:
     width, height = (float(v) for v in re.findall(r"[\d.]+", info["Page size"])[:2])
     assert "A4" in info["Page size"] and width < height
     text = pdf_text(out)
-    assert "テスト用ガイドライン" in text and "第3版（現行） 制定日：令和10年(2028年)4月1日" in text
+    assert "テスト用ガイドライン" in text and "第3版（現行） 制定日：令和9年(2027年)4月1日" in text
     assert "(2) 記録を残します。" in text and re.search(r"^\s*1\s*/\s*1\s*$", text, re.MULTILINE)
+
+
+def test_diff_states_status_on_the_build_date_as_the_site_does(three: Site) -> None:
+    """The printed 新旧対照表 computes 現行/施行予定/旧版 on GUIDELINE_BUILD_DATE, not on the day it is run."""
+    out = three.root / "compare.html"
+    for build_date, after, before in (("2027-01-01", "施行予定", "現行"), ("2027-04-01", "現行", "旧版")):
+        env = {**os.environ, "GUIDELINE_BUILD_DATE": build_date}
+        result = subprocess.run(
+            [GUIDELINE, "diff", "2", "3", "--html", str(out)],
+            cwd=three.root,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        page = out.read_text(encoding="utf-8")
+        assert f"改正後：第3版（{after}）" in page and f"改正前：第2版（{before}）" in page, build_date
 
 
 # --- the pull request's preview ------------------------------------------------------------------------

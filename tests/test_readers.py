@@ -13,7 +13,7 @@ import markdown as md
 import pytest
 from conftest import ROOT
 
-from guideline import render
+from guideline import compare_page, render
 from guideline.project import Guideline, load
 from guideline.typography import join_japanese_lines
 
@@ -70,7 +70,7 @@ def test_home_page_says_once_that_the_date_is_not_stated(guideline: Guideline) -
 
 def test_draft_banner_of_a_comparison_does_not_link_to_itself(guideline: Guideline) -> None:
     draft = guideline.drafts[0]
-    page = _html(render.render_compare(guideline, draft))
+    page = _html(compare_page.render_compare(guideline, draft))
     banner = re.search(r'<div class="edition-banner edition-banner--draft".*?</div>', page, re.DOTALL)
     assert banner is not None
     assert "compare/" not in banner.group(0) and "text/" in banner.group(0)
