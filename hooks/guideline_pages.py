@@ -287,6 +287,9 @@ def _render(markdown: str, page: Page, guideline: Guideline, original_href: str)
     if kind == "glossary":
         return render.render_glossary(guideline, markdown)
     if kind == "cases":
+        # Every example here is searched on its own commentary page (#examples), where its reason is:
+        # indexed again, the casebook would answer the same scene before the provision it explains.
+        page.meta["search"] = {"exclude": True}
         return casebook.render_casebook(guideline, markdown)
     if kind == "postcheck":
         return postcheck.render_postcheck(guideline, markdown)

@@ -36,7 +36,9 @@ def test_generated_guideline_is_valid_in_both_languages(tmp_path: Path) -> None:
 
 
 def nav_hrefs(page: str) -> list[str]:
-    nav = page[page.index('<nav class="md-nav md-nav--primary"') : page.index("md-sidebar--secondary")]
+    # The primary sidebar ends where the page's content begins (the contents sidebar comes after it).
+    start = page.index('<nav class="md-nav md-nav--primary"')
+    nav = page[start : page.index('<div class="md-content"', start)]
     return re.findall(r'href="([^"]+)"', nav)
 
 
