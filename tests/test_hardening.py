@@ -642,13 +642,19 @@ def _hand_release(dest: publish.Dest, release: str) -> None:
     publish.write_manifest(folder, release, publish._files(folder))
 
 
-def test_a_full_disk_fails_publish_and_rollback_with_a_message_and_changes_nothing(
-    fast: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    dest = publish.Dest(small_disk / "dest")
+def _two_releases(disk: Path) -> publish.Dest:
+    """A DEST on ``disk`` with two releases switched in turn: the second live, the first to roll back to."""
+    dest = publish.Dest(disk / "dest")
     for release in ("20260101T000000Z", "20260102T000000Z"):
         _hand_release(dest, release)
         publish.switch(dest, release)
+    return dest
+
+
+def test_a_full_disk_fails_publish_and_rollback_with_a_message_and_changes_nothing(
+    fast: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dest = _two_releases(small_disk)
     (dest.root / ".publish.lock").touch()
     free = shutil.disk_usage(small_disk).free
     before = dest_state(dest)
@@ -679,10 +685,7 @@ def test_a_full_disk_fails_publish_and_rollback_with_a_message_and_changes_nothi
 def test_a_read_only_dest_fails_publish_and_rollback_with_a_message(
     fast: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    dest = publish.Dest(small_disk / "dest")
-    for release in ("20260101T000000Z", "20260102T000000Z"):
-        _hand_release(dest, release)
-        publish.switch(dest, release)
+    dest = _two_releases(small_disk)
     before = dest_state(dest)
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     for args in (("publish", "--site-url", SITE_URL), ("rollback",)):

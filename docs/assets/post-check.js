@@ -166,7 +166,9 @@
     var grams = bigrams(draft);
     var similar = data.examples
       .map(function (example) {
-        var score = dice(grams, bigrams(example.post));
+        // The examples do not change while the page is open: their bigrams are worked out once, not per keystroke.
+        if (!example.grams) example.grams = bigrams(example.post);
+        var score = dice(grams, example.grams);
         if (flagged.indexOf(example.provision) >= 0) score += 0.05; // the provisions found come first
         return { example: example, score: score };
       })
