@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .frontmatter import split
+from .frontmatter import source_lines, split
 from .problems import Problems
+from .signals import ATTACHMENTS_KEY, Attachment, Signal, entry_lines, parse_attachments, parse_signals
 from .signals import KEY as SIGNALS_KEY
-from .signals import Signal, parse_signals
 from .vocabulary import search_keywords
 
 # Sections and fields have fixed internal keys; each language names them in its own words.
@@ -119,6 +119,7 @@ class Commentary:
     lines: dict[str, int]  # internal section key -> line of its heading
     source_lines: list[tuple[int, str]] = field(default_factory=list)  # every line inside a section, as written
     signals: list[Signal] = field(default_factory=list)  # what in a draft post points at this provision
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # example anchor -> what its images show
 
     def prose(self) -> list[tuple[int, str]]:
         """Every line of Markdown in the sections with its own line number, for cross-reference checks.
@@ -139,9 +140,12 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
     words = VOCABULARIES[lang]
     doc = split(text, path, problems)
     meta = doc.meta
-    # Signals are patterns in Japanese draft posts: declared once, on the Japanese page.
+    # Signals are patterns in Japanese draft posts, attachments what the examples' images show for the
+    # same check: declared once, on the Japanese page.
     allowed = (
-        (*REQUIRED_KEYS, KEYWORDS_KEY, SIGNALS_KEY) if lang == "ja" else (*REQUIRED_KEYS, KEYWORDS_KEY, TRANSLATION_KEY)
+        (*REQUIRED_KEYS, KEYWORDS_KEY, SIGNALS_KEY, ATTACHMENTS_KEY)
+        if lang == "ja"
+        else (*REQUIRED_KEYS, KEYWORDS_KEY, TRANSLATION_KEY)
     )
     if doc.meta or doc.key_lines:
         for key in REQUIRED_KEYS:  # a translation without 'source' is reported as stale, not rejected
@@ -183,6 +187,11 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
             commentary.faqs = _faqs(lines, path, problems)
         elif key == RELATED:
             commentary.related = [(n, raw.removeprefix("- ").strip()) for n, raw in lines if raw.startswith("- ")]
+    if ATTACHMENTS_KEY in meta:
+        line = doc.key_lines[ATTACHMENTS_KEY]
+        anchors = {example.anchor for example in commentary.examples}
+        entries = entry_lines(source_lines(text), line, 1)
+        commentary.attachments = parse_attachments(meta[ATTACHMENTS_KEY], entries, line, path, problems, anchors)
     _check_counts(commentary, problems, words)
     return commentary
 

@@ -12,6 +12,15 @@ so the division adds one without touching code:
         with: [候補, 選挙]           # only together with one of these
       - pattern: phone            # a kind of text the script recognises (PATTERNS)
 
+A worked example whose problem is in its photo rather than its words can say what that photo shows,
+as staff would describe it in the page's optional field for attachments; the measurement passes it
+with the example's draft, so the signals are measured on what staff would really give the page:
+
+    attachments:
+      quotation-in-photo:          # an example's anchor on this page
+        post: 打ち合わせの写真。机の上の見積書の金額が読める   # what the 投稿案's image shows
+        fix: 書類のない机で撮り直した打ち合わせの写真          # and the 改善案's
+
 This module checks the declarations (file:line, in Japanese) and gathers what the page needs;
 the matching itself is in ``docs/assets/post-check.js``, which the tests run on a frozen set of
 draft posts.
@@ -25,6 +34,8 @@ from typing import Any
 from .problems import Problems
 
 KEY = "signals"
+ATTACHMENTS_KEY = "attachments"
+_SIDES = ("post", "fix")  # the 投稿案's attachment and the 改善案's
 # The kinds of text the script recognises, by the name a commentary page uses for them.
 PATTERNS = {  # name: (Japanese, English) of what it finds, as the check page shows it
     "phone": ("電話番号", "phone number"),
@@ -97,3 +108,71 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
             continue
         signals.append(Signal(line, lists["words"], str(pattern), lists["with"], lists["unless"]))
     return signals
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """What the photos or images attached to a worked example's 投稿案 and 改善案 show, in staff's words."""
+
+    line: int
+    post: str
+    fix: str
+
+
+def parse_attachments(
+    value: object, lines: dict[str, int], line: int, path: str, problems: Problems, anchors: set[str]
+) -> dict[str, Attachment]:
+    """The ``attachments:`` of a commentary page, keyed by example anchor; ``lines`` locates each anchor's entry."""
+    fix = "「attachments:」の下に「事例のアンカー:」、その下に「post: 投稿案の画像に写っているもの」と「fix: 改善案の画像に写っているもの」を書いてください。"
+    if not isinstance(value, dict) or not value:
+        problems.add(path, line, f"attachments が事例ごとの項目になっていません。{fix}")
+        return {}
+    attachments = {}
+    for anchor, entry in value.items():
+        where = lines.get(str(anchor), line)
+        if str(anchor) not in anchors:
+            known = "、".join(sorted(anchors)) or "なし"
+            problems.add(
+                path,
+                where,
+                f"attachments の {anchor!r} はこのページの事例のアンカーではありません。事例のアンカー：{known}。",
+            )
+            continue
+        if not isinstance(entry, dict):
+            problems.add(path, where, f"attachments の {anchor} が項目になっていません。{fix}")
+            continue
+        unknown = sorted(set(map(str, entry)) - set(_SIDES))
+        if unknown:
+            problems.add(
+                path,
+                where,
+                f"attachments の {anchor} に知らないキー {', '.join(unknown)} があります。使えるのは post, fix です。",
+            )
+        sides = {}
+        for side in _SIDES:
+            text = entry.get(side)
+            if not isinstance(text, str) or not text.strip():
+                what = "投稿案" if side == "post" else "改善案（画像を替えないなら投稿案と同じもの）"
+                problems.add(
+                    path, where, f"attachments の {anchor} の {side} に、{what}の画像に写っているものを書いてください。"
+                )
+                text = ""
+            sides[side] = text.strip()
+        if all(sides.values()):
+            attachments[str(anchor)] = Attachment(where, sides["post"], sides["fix"])
+    return attachments
+
+
+def entry_lines(front_matter: list[str], key_line: int, first_line: int) -> dict[str, int]:
+    """The line of each ``name:`` nested under the top-level key at ``key_line`` (front matter from ``first_line``)."""
+    found: dict[str, int] = {}
+    indent = 0
+    for number, raw in enumerate(front_matter[key_line - first_line + 1 :], start=key_line + 1):
+        if raw and not raw[0].isspace():
+            break
+        depth = len(raw) - len(raw.lstrip())
+        name, colon, _ = raw.strip().partition(":")
+        indent = indent or depth
+        if colon and name and depth == indent:
+            found[name.strip()] = number
+    return found

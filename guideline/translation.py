@@ -24,8 +24,9 @@ State = Literal["current", "stale", "missing"]
 _VOCABULARY = re.compile(
     r"^(?P<indent>[ \t]*)(?:- )?(?:keywords|aliases):[^\n]*\n(?:(?P=indent)[ \t]*- [^\n]*\n)*", re.MULTILINE
 )
-# Signals (投稿案チェック) are data about Japanese drafts, not text to translate either.
-_SIGNALS = re.compile(r"^signals:\n(?:(?: |- ).*\n)*", re.MULTILINE)
+# Signals (投稿案チェック) and what the examples' attachments show are data about Japanese drafts for
+# that check, not text to translate either.
+_SIGNALS = re.compile(r"^(?:signals|attachments):\n(?:(?: |- ).*\n)*", re.MULTILINE)
 
 
 def source_hash(text: str) -> str:
