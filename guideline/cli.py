@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import compare, compare_page, dates, editing, kessai, printing, translation
+from . import compare, compare_page, dates, editing, kessai, printing, render, translation
 from .edition import Edition, Provision
 from .problems import GuidelineError, Problems, display_path
 from .project import DEFAULT_LANG, Guideline, languages, load
@@ -112,25 +112,16 @@ def _check_language(root: Path, lang: str, today: date) -> tuple[Problems, dict[
 
 
 def _to_review(guideline: Guideline) -> list[str]:
-    """要確認: commentary whose provision was revised, or is revised by the draft, since it was last reviewed."""
+    """要確認: commentary whose provision an edition later than its ``reviewed:`` changes, and what to check."""
     out = []
     for clause, commentary in guideline.commentaries.items():
-        due = guideline.review_due(clause)
-        if due is None:
+        message = render.review_message(guideline, clause)
+        if message is None:
             continue
         where = f"{commentary.path}:{commentary.meta_lines.get('reviewed', 1)}"
-        if due.is_draft:
-            out.append(
-                f"{where}: 要確認: draft {due.name} changes the provision (the page was reviewed for edition "
-                f"{commentary.reviewed}); review the page against the draft, then set 'reviewed: \"{due.name}\"'"
-            )
-        else:  # in force, or 施行予定: reviewed against the edition that changed it
-            newest = due if due in guideline.scheduled else guideline.current
-            out.append(
-                f"{where}: 要確認: written for edition {commentary.reviewed}, but edition {due.name} changed the "
-                f"provision; review the page, then set 'reviewed: \"{newest.name}\"'"
-            )
-    return out
+        then = render.label(guideline, "review_set", name=render.review_to_set(guideline, clause) or "")
+        out.append(f"{where}: {message}{'' if guideline.lang == 'ja' else ' '}{then}")
+    return out + render.removed_reference_messages(guideline)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:

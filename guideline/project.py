@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,33 @@ DEFAULT_LANG = "ja"
 SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
 
 
+@dataclass(frozen=True)
+class Review:
+    """要確認: an edition changes a provision in a way its commentary must be read against.
+
+    ``reason`` is ``modified``, ``added``, ``deleted``, ``moved`` (to another place, not only a new
+    number) or ``successor`` (the edition deletes ``taken_from`` and hands their subject to it).
+    """
+
+    edition: Edition
+    reason: str
+    row: compare.Row | None
+    taken_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemovedReference:
+    """A cross-reference to a provision that ``edition`` deletes. The link still works: it leads to
+    the provision while it is in force, then to its 削除 page, which names its successors. It is
+    for review, not an error, so that a page never has to change before the deletion's 施行日."""
+
+    path: str
+    line: int
+    target: str
+    edition: Edition
+    successors: tuple[str, ...]
+
+
 @dataclass(eq=False)
 class Guideline:
     root: Path
@@ -46,6 +74,8 @@ class Guideline:
     situations: list[Situation] = field(default_factory=list)  # the casebook's tags, in declared order
     today: date = field(default_factory=today_in_japan)  # the build date: status comes from 施行日 and this
     releases: dict[str, freeze.Entry] = field(default_factory=dict)  # the record of each published edition
+    # 要確認: cross-references to a provision an edition deletes (in force, 施行予定 or the draft shown)
+    removed_references: list[RemovedReference] = field(default_factory=list)
 
     @cached_property  # built once per load; everything below asks it
     def index(self) -> ProvisionIndex:
@@ -199,30 +229,63 @@ class Guideline:
     def former_numbers(self, provision_id: str) -> list[tuple[Edition, str]]:
         return self.index.former_numbers(provision_id)
 
-    def changed_in_current(self, provision_id: str) -> bool:
+    def change_in_current(self, provision_id: str) -> compare.Row | None:
+        """What the edition in force did to the provision (新設, 改正, a new number), or None."""
         comparison = self.comparison(self.current)
-        if comparison is None:
-            return False
-        row = comparison.by_id.get(provision_id)
-        return row is not None and row.kind != "unchanged"
+        row = comparison.by_id.get(provision_id) if comparison is not None else None
+        return row if row is not None and row.changed else None
 
     def review_due(self, provision_id: str) -> Edition | None:
-        """The edition whose change to the provision's wording its commentary has not been reviewed against."""
+        """The edition whose change to the provision its commentary has not been reviewed against."""
+        due = self.review(provision_id)
+        return due.edition if due is not None else None
+
+    def review(self, provision_id: str) -> Review | None:
+        """要確認: the first edition, later than the one the commentary names in ``reviewed:``, that
+        rewords the provision, adds or deletes it, moves it to another place, or hands it the subject
+        of a provision it deletes; with what it does. A provision already removed has a 削除 page,
+        which nothing needs to review.
+        """
         commentary = self.commentaries.get(provision_id)
-        if commentary is None or self.is_removed(provision_id) or provision_id in self.index.draft_tombstones:
+        if commentary is None or self.is_removed(provision_id):
             return None
         # Ordered over every edition, hidden drafts included: 'reviewed: "2"' written during draft 2 is
         # later than edition 1 even in the build that leaves the draft out.
         names = self.known_editions or [e.name for e in self.editions]
         reviewed = names.index(commentary.reviewed) if commentary.reviewed in names else -1
-        changed = [c.edition for c in self.history(provision_id) if c.row.kind != "unchanged"]
+        rows = [(c.edition, c.row) for c in self.history(provision_id)]
         for edition in self.scheduled:  # 施行予定: released, so reviewed before it comes into force
             comparison = self.comparison(edition) if edition.lang == self.lang else None
             row = comparison.by_id.get(provision_id) if comparison is not None else None
-            if row is not None and row.kind != "unchanged":
-                changed.append(edition)
-        later = [e for e in changed if names.index(e.name) > reviewed]
-        return min(later, key=lambda e: names.index(e.name)) if later else None
+            if row is not None:
+                rows.append((edition, row))
+        found = [Review(edition, reason, row) for edition, row in rows if (reason := _review_reason(row))]
+        for edition in self.editions:
+            taken = [old for old, new in edition.successors.items() if provision_id in new]
+            if taken and not any(r.edition is edition for r in found):
+                found.append(Review(edition, "successor", None, tuple(taken)))
+        later = [r for r in found if r.edition.name in names and names.index(r.edition.name) > reviewed]
+        return min(later, key=lambda r: names.index(r.edition.name)) if later else None
+
+
+def _deletions_ahead(guideline: Guideline) -> dict[str, compare.Tombstone]:
+    """Provisions in force today that an edition 施行予定, or the draft shown, deletes."""
+    ahead = dict(guideline.index.draft_tombstones)
+    for edition in reversed(guideline.scheduled):  # the first edition to delete it wins
+        before = guideline.previous(edition)
+        if before is None or before.lang != edition.lang:
+            continue
+        for pid, provision in before.provisions.items():
+            if pid not in edition.provisions:
+                ahead[pid] = compare.Tombstone(pid, edition, provision, before, tuple(edition.successors.get(pid, ())))
+    return ahead
+
+
+def _review_reason(row: compare.Row) -> str | None:
+    """Why an edition's change to a provision makes its commentary due for review (a new number alone does not)."""
+    if row.kind != "unchanged":
+        return row.kind  # modified, added or deleted
+    return "moved" if row.move == "moved" else None
 
 
 def _language_of(path: Path) -> tuple[str, str]:
@@ -258,7 +321,14 @@ def load(
     if lang == DEFAULT_LANG:
         original = None
     elif original is None:
-        original = load(root, DEFAULT_LANG, drafts, as_released=as_released, today=today)
+        try:
+            original = load(root, DEFAULT_LANG, drafts, as_released=as_released, today=today)
+        except GuidelineError as error:
+            # The translation cannot be checked against an original that does not load, but its own
+            # files can be read: their problems are reported in the same run.
+            _load_editions(root, lang, error.problems)
+            _load_commentaries(root, lang, error.problems)
+            raise GuidelineError(error.problems) from None
     if original is not None:
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
             return original  # nothing translated yet: the site shows the authoritative Japanese
@@ -389,20 +459,38 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
                 )
 
 
+# A provision's number as 改正理由 cite it: 3(4), 3(6)① (a bare chapter number cannot be told from other figures).
+CITED_NUMBER = re.compile(r"\d+\(\d+\)[①-⑳]?")
+
+
 def _check_reasons(guideline: Guideline, problems: Problems) -> None:
     """A draft that changes the text says why (改正理由): it is printed with its 新旧対照表 for approval."""
     for draft in guideline.drafts:
         previous = guideline.previous(draft)
-        if draft.reasons or previous is None:
+        if previous is None:
             continue
-        comparison = compare.compare(previous, draft)
-        if comparison.changed_rows or comparison.title_changed:
-            problems.add(
-                draft.path,
-                draft.meta_lines.get("status", 1),
-                "改正案に改正理由がありません。front matter に「reasons:」を加え、改正する点ごとに"
-                "「- 何をどう改めるか。その理由。」を一行ずつ書いてください（新旧対照表と一緒に決裁に回ります）。",
-            )
+        if not draft.reasons:
+            comparison = compare.compare(previous, draft)
+            if comparison.changed_rows or comparison.title_changed:
+                problems.add(
+                    draft.path,
+                    draft.meta_lines.get("status", 1),
+                    "改正案に改正理由がありません。front matter に「reasons:」を加え、改正する点ごとに"
+                    "「- 何をどう改めるか。その理由。」を一行ずつ書いてください（新旧対照表と一緒に決裁に回ります）。",
+                )
+            continue
+        numbers = {p.number for p in previous.provisions.values()} | {p.number for p in draft.provisions.values()}
+        first = draft.meta_lines.get("reasons", 1) + 1  # one line per reason, below the key
+        for i, reason in enumerate(draft.reasons):
+            for cited in dict.fromkeys(CITED_NUMBER.findall(reason)):
+                if cited not in numbers:
+                    problems.add(
+                        draft.path,
+                        first + i,
+                        f"改正理由の「{cited}」に当たる条項が、改正前の第{previous.name}版にも改正案の第{draft.name}版にも"
+                        f"ありません。改正理由では条項を改正前の第{previous.name}版の番号で示し、新設する条項だけを"
+                        "改正後の番号で示してください。",
+                    )
 
 
 def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
@@ -527,14 +615,16 @@ def _check_references(guideline: Guideline, problems: Problems) -> None:
     """Every cross-reference names a provision shown (施行予定 included); each is recorded as a backlink in the index."""
     index = guideline.index
     removed = index.tombstones
+    ahead = _deletions_ahead(guideline)
     for clause, commentary in guideline.commentaries.items():
         for line, text in commentary.prose():
             for ref in references.find(text):
+                gone = removed.get(ref.target) or ahead.get(ref.target)
+                if gone is not None and ref.target != clause:
+                    guideline.removed_references.append(
+                        RemovedReference(commentary.path, line, ref.target, gone.removed_in, gone.successors)
+                    )
                 if ref.target in removed:
-                    went = removed[ref.target].successors
-                    hint = f"; refer to {', '.join(repr(s) for s in went)} instead" if went else ""
-                    edition = removed[ref.target].removed_in.name
-                    problems.add(commentary.path, line, f"'clause:{ref.target}' was removed in edition {edition}{hint}")
                     continue
                 if ref.target in guideline.hidden:
                     continue  # a provision of a draft not shown: the reference is left unlinked

@@ -97,6 +97,8 @@ LABELS = {
         "compare_title": "新旧対照表",
         "former_number": "旧番号：{numbers}",
         "changed_badge": "{edition}で改正",
+        "added_badge": "{edition}で新設",
+        "renumbered_badge": "{edition}で番号変更",
         "review_due": "要確認：この解説は{reviewed}の条文をもとに書かれています。{changed}で条文が改正されたため、内容が現在の条文に合っているか確認が必要です。",
         "history": "改正履歴",
         "history_added": "制定",
@@ -112,7 +114,23 @@ LABELS = {
         "draft_deleted": '改正案：この条項は{edition}（改正案）で削除される予定です（<a href="{compare}">新旧対照表</a>）。'
         "施行されると、このページは削除された条項の案内になります。",
         "draft_successors": "この条項の内容は、改正案では次の条項に引き継がれます：",
-        "review_due_draft": "要確認：{changed}（改正案）でこの条項の条文が改正されます。解説・事例・よくある質問が改正後の条文に合っているか確認が必要です（この解説は{reviewed}の条文をもとに書かれています）。",
+        "review_future_modified": "要確認：{changed}でこの条項の条文が改正されます。解説・事例・よくある質問が改正後の条文に合っているか確認が必要です（この解説は{reviewed}の条文をもとに書かれています）。",
+        "review_future_added": "要確認：{changed}でこの条項が新設されます。解説・事例・よくある質問が新しい条文に合っているか確認が必要です（この解説は{reviewed}の条文をもとに書かれています）。",
+        "review_future_deleted": "要確認：{changed}でこの条項は削除されます。この解説の事例やよくある質問のうち残すべきものを、内容を引き継ぐ条項の解説に移す必要がないか確認が必要です。",
+        "review_future_moved": "要確認：{changed}でこの条項は{number}に移ります。解説の中で条項の位置や前後の条項に触れているところが、移った後も正しいか確認が必要です。",
+        "review_future_successor": "要確認：{changed}で削除される{taken}の内容を、この条項が引き継ぎます。引き継ぐ内容が解説・事例・よくある質問に書かれているか確認が必要です。",
+        "review_past_added": "要確認：この解説は{reviewed}の条文をもとに書かれています。この条項は{changed}で新設されたため、内容が現在の条文に合っているか確認が必要です。",
+        "review_past_moved": "要確認：この条項は{changed}で{number}に移りました。解説の中で条項の位置や前後の条項に触れているところが正しいか確認が必要です。",
+        "review_past_successor": "要確認：{changed}で削除された{taken}の内容を、この条項が引き継いでいます。引き継いだ内容が解説・事例・よくある質問に書かれているか確認が必要です。",
+        "review_draft": "{edition}（改正案）",
+        "review_reference_future": "要確認：'clause:{target}' は{changed}で削除される条項を指しています。施行後、このリンクは削除された条項の案内ページに向かいます。{then}",
+        "review_reference_past": "要確認：'clause:{target}' は{changed}で削除された条項を指しています。このリンクは削除された条項の案内ページに向かいます。{then}",
+        "review_reference_successors_future": "施行日の後で、内容を引き継ぐ {successors} を指すように書き換えてください（それまでは今の参照が正しい表示です）。",
+        "review_reference_successors_past": "内容を引き継いだ {successors} を指すように書き換えてください。",
+        "review_reference_none_future": "引き継ぐ条項はありません。施行日の後で、この参照を削るか書き換えてください。",
+        "review_reference_none_past": "引き継いだ条項はありません。この参照を削るか書き換えてください。",
+        "review_scheduled": "{edition}（施行予定）",
+        "review_set": '確認したら、前付けの reviewed を "{name}" にしてください。',
         "tombstone": "この条項は{edition}で削除されました。以下は削除される前の条文（{last}）です。",
         "successors": "この条項の内容は次の条項に引き継がれています：",
         "no_successors": "この条項の内容を引き継いだ条項はありません。",
@@ -204,6 +222,8 @@ LABELS["en"] = {
     "compare_title": "Old/new comparison",
     "former_number": "Formerly: {numbers}",
     "changed_badge": "Revised in {edition}",
+    "added_badge": "Added in {edition}",
+    "renumbered_badge": "Renumbered in {edition}",
     "review_due": "To be reviewed: this commentary was written for the text of {reviewed}. The provision was revised "
     "in {changed}, so the commentary must be checked against the current text.",
     "history": "Revision history",
@@ -222,9 +242,35 @@ LABELS["en"] = {
     "draft_deleted": "Draft revision: {edition} (a draft revision) would delete this provision "
     '(<a href="{compare}">old/new comparison</a>). Once in force, this page will record the deleted provision.',
     "draft_successors": "In the draft revision, its subject is covered by:",
-    "review_due_draft": "To be reviewed: {changed} (a draft revision) revises the text of this provision. The "
-    "commentary, examples and FAQs must be checked against the revised text (this commentary was written for the "
-    "text of {reviewed}).",
+    "review_future_modified": "To be reviewed: {changed} revises the text of this provision. The commentary, examples "
+    "and FAQs must be checked against the revised text (this commentary was written for the text of {reviewed}).",
+    "review_future_added": "To be reviewed: {changed} adds this provision. The commentary, examples and FAQs must be "
+    "checked against its text (this commentary was written for the text of {reviewed}).",
+    "review_future_deleted": "To be reviewed: {changed} deletes this provision. Check whether examples or FAQs worth "
+    "keeping should move to the commentary of the provision that takes over its subject.",
+    "review_future_moved": "To be reviewed: {changed} moves this provision to {number}. Check that what the commentary "
+    "says about its place or the provisions around it is still right.",
+    "review_future_successor": "To be reviewed: {changed} deletes {taken} and hands its subject to this provision. "
+    "Check that the commentary, examples and FAQs cover what it takes over.",
+    "review_past_added": "To be reviewed: this commentary was written for the text of {reviewed}. The provision was "
+    "added in {changed}, so the commentary must be checked against the current text.",
+    "review_past_moved": "To be reviewed: this provision moved to {number} in {changed}. Check that what the "
+    "commentary says about its place or the provisions around it is right.",
+    "review_past_successor": "To be reviewed: {changed} deleted {taken} and handed its subject to this provision. "
+    "Check that the commentary, examples and FAQs cover what it took over.",
+    "review_draft": "{edition} (a draft revision)",
+    "review_reference_future": "To be reviewed: 'clause:{target}' refers to a provision that {changed} deletes. Once "
+    "that is in force, the link leads to the page of the deleted provision. {then}",
+    "review_reference_past": "To be reviewed: 'clause:{target}' refers to a provision deleted in {changed}. The link "
+    "leads to the page of the deleted provision. {then}",
+    "review_reference_successors_future": "After its date of effect, refer instead to what takes over its subject: "
+    "{successors} (until then the reference is right as it is).",
+    "review_reference_successors_past": "Refer instead to what took over its subject: {successors}.",
+    "review_reference_none_future": "No provision takes over its subject: after its date of effect, remove or rewrite "
+    "the reference.",
+    "review_reference_none_past": "No provision took over its subject: remove or rewrite the reference.",
+    "review_scheduled": "{edition} (not yet in force)",
+    "review_set": "Once reviewed, set 'reviewed: \"{name}\"' in the front matter.",
     "tombstone": "This provision was deleted in {edition}. Below is its last text ({last}).",
     "successors": "Its subject is now covered by:",
     "no_successors": "No provision took over its subject.",
@@ -504,19 +550,68 @@ def _status_line(guideline: Guideline, provision_id: str) -> list[Part]:
             f"{html.escape(n)}{label(guideline, 'paren', text=edition_name(guideline, e))}" for e, n in former
         )
         parts.append(f'<span class="former-number">{label(guideline, "former_number", numbers=numbers)}</span>')
-    if guideline.changed_in_current(provision_id):
-        badge = label(guideline, "changed_badge", edition=edition_name(guideline, guideline.current))
+    change = guideline.change_in_current(provision_id)
+    if change is not None:
+        key = {"added": "added_badge", "modified": "changed_badge"}.get(change.kind, "renumbered_badge")
+        badge = label(guideline, key, edition=edition_name(guideline, guideline.current))
         parts.append(f'<span class="badge badge--changed">{badge}</span>')
     out: list[Part] = [Html(f'<p class="provision-status">{" ".join(parts)}</p>')] if parts else []
     out += _draft_note(guideline, provision_id)
-    due = guideline.review_due(provision_id)
-    commentary = guideline.commentaries.get(provision_id)
-    if due is not None and commentary is not None:
-        reviewed = label(guideline, "edition", name=commentary.reviewed)
-        key = "review_due_draft" if due.is_draft else "review_due"
-        message = label(guideline, key, reviewed=reviewed, changed=edition_name(guideline, due))
-        out.append(Html(f'<div class="review-due" role="note"><p><strong>{message}</strong></p></div>'))
+    message = review_message(guideline, provision_id)
+    if message is not None:
+        out.append(Html(f'<div class="review-due" role="note"><p><strong>{html.escape(message)}</strong></p></div>'))
     return out
+
+
+def review_message(guideline: Guideline, provision_id: str) -> str | None:
+    """要確認: what the edition does to the provision and what to check in its commentary, or None."""
+    due = guideline.review(provision_id)
+    commentary = guideline.commentaries.get(provision_id)
+    if due is None or commentary is None:
+        return None
+    name = edition_name(guideline, due.edition)
+    future = due.edition.is_draft or due.edition in guideline.scheduled
+    if future:
+        name = label(guideline, "review_draft" if due.edition.is_draft else "review_scheduled", edition=name)
+    key = f"review_{'future' if future else 'past'}_{due.reason}"
+    if key == "review_past_modified":
+        key = "review_due"
+    values = {
+        "changed": name,
+        "reviewed": label(guideline, "edition", name=commentary.reviewed),
+        "number": due.row.new.number if due.row is not None and due.row.new is not None else "",
+        "taken": "、".join(guideline.citation_label(pid) for pid in due.taken_from)
+        if guideline.lang == "ja"
+        else ", ".join(guideline.citation_label(pid) for pid in due.taken_from),
+    }
+    return label(guideline, key, **values)
+
+
+def removed_reference_messages(guideline: Guideline) -> list[str]:
+    """要確認: ``file:line: …`` for each cross-reference to a provision an edition deletes."""
+    out = []
+    for ref in guideline.removed_references:
+        future = ref.edition.is_draft or ref.edition in guideline.scheduled
+        name = edition_name(guideline, ref.edition)
+        if future:
+            name = label(guideline, "review_draft" if ref.edition.is_draft else "review_scheduled", edition=name)
+        tense = "future" if future else "past"
+        joined = ("、" if guideline.lang == "ja" else ", ").join(f"'clause:{s}'" for s in ref.successors)
+        then = label(
+            guideline, f"review_reference_{'successors' if ref.successors else 'none'}_{tense}", successors=joined
+        )
+        message = label(guideline, f"review_reference_{tense}", target=ref.target, changed=name, then=then)
+        out.append(f"{ref.path}:{ref.line}: {message}")
+    return out
+
+
+def review_to_set(guideline: Guideline, provision_id: str) -> str | None:
+    """The edition a commentary's ``reviewed:`` should name once its 要確認 is done."""
+    due = guideline.review(provision_id)
+    if due is None:
+        return None
+    future = due.edition.is_draft or due.edition in guideline.scheduled
+    return due.edition.name if future else guideline.current.name
 
 
 def _draft_note(guideline: Guideline, provision_id: str) -> list[Part]:

@@ -114,8 +114,9 @@ def test_check_reports_what_release_would_refuse_while_the_site_builds(tiny_site
         "create docs/clauses/disaster.md"
     ) in result.stderr
     assert (
-        "docs/clauses/rumors.md:4: 要確認: draft 2 changes the provision (the page was reviewed for edition 1); "
-        "review the page against the draft, then set 'reviewed: \"2\"'"
+        "docs/clauses/rumors.md:4: 要確認：第2版（改正案）でこの条項の条文が改正されます。解説・事例・よくある質問が"
+        "改正後の条文に合っているか確認が必要です（この解説は第1版の条文をもとに書かれています）。"
+        '確認したら、前付けの reviewed を "2" にしてください。'
     ) in result.stdout
     assert result.stderr.count("has no commentary") == 1  # once, though two languages were checked
     assert tiny_site.build().returncode == 0  # the draft's problem never stops the production site

@@ -202,9 +202,9 @@ def test_check_lists_commentary_to_review(revised: Site) -> None:
     result = revised.guideline("check")
     assert result.returncode == 0, result.stderr
     assert (
-        "docs/clauses/accuracy.md:4: 要確認: written for edition 1, but edition 2 changed the provision"
-        in result.stdout
-    )
+        "docs/clauses/accuracy.md:4: 要確認：この解説は第1版の条文をもとに書かれています。第2版で条文が改正されたため、"
+        '内容が現在の条文に合っているか確認が必要です。確認したら、前付けの reviewed を "2" にしてください。'
+    ) in result.stdout
     assert "rumors.md" not in result.stdout
 
 
@@ -255,11 +255,14 @@ def test_removing_a_tombstone_page_fails(revised: Site) -> None:
     )
 
 
-def test_reference_to_a_removed_provision_names_its_successor(revised: Site) -> None:
+def test_reference_to_a_removed_provision_leads_to_its_page_and_names_its_successor(revised: Site) -> None:
     revised.write("docs/clauses/accuracy.md", commentary("accuracy").replace("clause:purpose", "clause:old-rule"))
     result = revised.build()
-    assert result.returncode == 1
-    assert "'clause:old-rule' was removed in edition 2; refer to 'new-rule' instead" in result.stderr
+    assert result.returncode == 0, result.stderr
+    assert '<a href="../old-rule/">旧' in revised.html("clauses/accuracy")
+    check = revised.guideline("check")
+    assert "'clause:old-rule' は第2版で削除された条項を指しています。" in check.stdout
+    assert "内容を引き継いだ 'clause:new-rule' を指すように書き換えてください。" in check.stdout
 
 
 def test_draft_shows_only_when_asked_and_is_never_current(revised: Site) -> None:

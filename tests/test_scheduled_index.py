@@ -59,6 +59,7 @@ def test_a_change_made_by_a_scheduled_edition_is_to_be_reviewed_before_it_comes_
     env = {**os.environ, "GUIDELINE_BUILD_DATE": BEFORE.isoformat()}
     check = subprocess.run([GUIDELINE, "check"], cwd=scheduled.root, capture_output=True, text=True, env=env)
     assert (
-        "docs/clauses/rumors.md:4: 要確認: written for edition 1, but edition 2 changed the provision; "
-        "review the page, then set 'reviewed: \"2\"'"
+        "docs/clauses/rumors.md:4: 要確認：第2版（施行予定）でこの条項の条文が改正されます。解説・事例・よくある質問が"
+        "改正後の条文に合っているか確認が必要です（この解説は第1版の条文をもとに書かれています）。"
+        '確認したら、前付けの reviewed を "2" にしてください。'
     ) in check.stdout

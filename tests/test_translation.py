@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -207,3 +208,15 @@ def test_every_tiny_clause_is_listed_when_nothing_is_translated(tiny_site: Site)
     for clause in TINY_CLAUSES:
         assert f"docs/clauses/{clause}.en.md: missing; translate docs/clauses/{clause}.md" in listed.stdout
     assert "editions/1.en.md: missing; translate editions/1.ja.md" in listed.stdout
+
+
+def test_check_reports_english_problems_while_the_japanese_has_some(bilingual: Site) -> None:
+    """One run of `guideline check` lists both: a clerk fixes everything in one pass, not language by language."""
+    japanese = (bilingual.root / "docs/clauses/rumors.md").read_text(encoding="utf-8")
+    bilingual.write("docs/clauses/rumors.md", japanese.replace("- 判断: NG", "- 判断: だめ", 1))
+    english = (bilingual.root / "docs/clauses/accuracy.en.md").read_text(encoding="utf-8")
+    bilingual.write("docs/clauses/accuracy.en.md", english.replace("- Verdict: NG", "- Verdict: bad", 1))
+    result = bilingual.guideline("check")
+    assert result.returncode == 1
+    assert re.search(r"docs/clauses/rumors\.md:\d+: ", result.stderr), result.stderr
+    assert re.search(r"docs/clauses/accuracy\.en\.md:\d+: ", result.stderr), result.stderr
