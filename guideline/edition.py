@@ -74,6 +74,10 @@ class Edition:
     meta_lines: dict[str, int]
     successors: dict[str, list[str]] = field(default_factory=dict)  # removed id -> where its subject went
     reasons: list[str] = field(default_factory=list)  # 改正理由: what the revision changes and why, one line each
+    # The names this edition gives, when it renames them: the site's short name and the account's
+    # display name on the worked examples' post cards. The site uses those of the edition in force.
+    site_name: str = ""
+    account: str = ""
 
     @property
     def is_draft(self) -> bool:
@@ -136,6 +140,21 @@ def _reasons(value: object, path: str, line: int, problems: Problems) -> list[st
     return [v.strip() for v in value]
 
 
+def _name(meta: dict[str, object], key: str, path: str, lines: dict[str, int], problems: Problems) -> str:
+    """``site_name:`` or ``account:``: one line of text, or absent (the names stay as they were)."""
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        problems.add(
+            path,
+            lines.get(key, 2),
+            f"「{key}:」は一行の文字列で書いてください（例：{key}: はにぽん）。名前を変えないときは、この行を削除します。",
+        )
+        return ""
+    return value.strip()
+
+
 def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Edition:
     """Parse one edition file, adding every problem found to ``problems``."""
     doc = split(text, path, problems)
@@ -161,6 +180,8 @@ def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Editio
         meta_lines=doc.key_lines,
         successors=_successors(meta.get("successors"), path, doc.key_lines.get("successors", 2), problems),
         reasons=_reasons(meta.get("reasons"), path, doc.key_lines.get("reasons", 2), problems),
+        site_name=_name(meta, "site_name", path, doc.key_lines, problems),
+        account=_name(meta, "account", path, doc.key_lines, problems),
     )
     _parse_body(edition, doc.body, doc.body_start, problems)
     _number(edition)

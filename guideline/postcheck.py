@@ -15,7 +15,7 @@ from typing import Any
 from . import pages
 from .commentary import POST, VOCABULARIES
 from .project import Guideline
-from .render import Document, Html
+from .render import Document, Html, account_name
 from .signals import PATTERNS
 
 CHECK = "check.md"
@@ -40,7 +40,7 @@ STRINGS = {
         "none": "なし",
         "images_count": "写真・画像への言及",
         "voice": "口調（目安）",
-        "voice_mascot": "はにぼんの口調",
+        "voice_mascot": "{account}の口調",
         "voice_notice": "職員からのお知らせ",
         "voice_unknown": "判別できません",
         "findings": "見直したい点",
@@ -96,7 +96,9 @@ STRINGS = {
 
 
 def _strings(guideline: Guideline) -> dict[str, str]:
-    return STRINGS.get(guideline.lang, STRINGS["ja"])
+    strings = dict(STRINGS.get(guideline.lang, STRINGS["ja"]))
+    strings["voice_mascot"] = strings["voice_mascot"].format(account=account_name(guideline))
+    return strings
 
 
 def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:

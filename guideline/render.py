@@ -348,6 +348,23 @@ def label(guideline: Guideline, key: str, **values: str) -> str:
     return LABELS.get(guideline.lang, LABELS["ja"])[key].format(**values)
 
 
+def _named(guideline: Guideline, key: str) -> str | None:
+    """A name the edition in force, or the last edition before it that set one, gives (``site_name``, ``account``)."""
+    upto = guideline.published[: guideline.published.index(guideline.current) + 1]
+    named = [str(getattr(e, key)) for e in upto if getattr(e, key) and e.lang == guideline.lang]
+    return named[-1] if named else None
+
+
+def account_name(guideline: Guideline) -> str:
+    """The account's display name on post cards, as the edition in force gives it (a renaming edition may)."""
+    return _named(guideline, "account") or label(guideline, "account")
+
+
+def site_name(guideline: Guideline) -> str | None:
+    """The site's short name, as the edition in force gives it, or None when no edition renamed it."""
+    return _named(guideline, "site_name")
+
+
 def edition_name(guideline: Guideline, edition: Edition) -> str:
     return label(guideline, "edition", name=edition.name)
 
@@ -716,7 +733,7 @@ def _post_card(guideline: Guideline, text: str, kind: str) -> Html:
     return Html(
         f'<figure class="post-card post-card--{kind}"><figcaption class="post-card__label">{caption}</figcaption>'
         f'<div class="post-card__header"><span class="post-card__avatar" aria-hidden="true">は</span>'
-        f'<span class="post-card__name">{label(guideline, "account")}</span>'
+        f'<span class="post-card__name">{html.escape(account_name(guideline))}</span>'
         f'<span class="post-card__account">{label(guideline, "account_note")}</span></div>'
         f'<p class="post-card__body">{body}</p></figure>'
     )

@@ -67,7 +67,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stale.clear()
     _documents.clear()
     _root = root
-    _guideline(config)  # fail early, before any page is read
+    named = render.site_name(_guideline(config))  # fails early, before any page is read
+    if named:
+        config.site_name = named  # an edition in force renamed the guideline
     lang = _language(config)
     if lang != DEFAULT_LANG:
         trailing = [t for t in translation.status(_root, lang) if t.state != "current"]

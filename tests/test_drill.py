@@ -249,6 +249,9 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert "令和8年(2026年)11月1日施行の改正で新設される条項です" in seen(site, "clauses/copyright")
     assert "施行の改正" not in seen(site, "clauses/compliance")  # neither reworded nor renumbered by edition 2
     assert "この版は令和8年(2026年)11月1日に施行されます。それまでは第1版が現行です。" in seen(site, "editions/2")
+    rumors = site.html("clauses/rumors")  # the names stay those of the edition in force
+    assert "<title>" in rumors and "はにぼん公式ツイッター利用ガイドライン</title>" in rumors
+    assert '<span class="post-card__name">はにぼん</span>' in rumors
 
     # From its 施行日 on, the production site shows edition 2 as the text in force.
     build(site, drafts=False)
@@ -258,6 +261,10 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
         and "施行予定" not in editions
     )
     assert "施行の改正" not in seen(site, "text") and "施行の改正" not in seen(site, "clauses/accuracy")
+    rumors = site.html("clauses/rumors")  # edition 2 renames the site and the account (site_name:, account:)
+    assert "はにぽん公式X利用ガイドライン</title>" in rumors and "はにぼん公式ツイッター" not in rumors
+    assert '<span class="post-card__name">はにぽん</span>' in rumors
+    assert "Hanipon Official X Guideline</title>" in site.html("en/clauses/rumors")
     text = site.html("text")
     numbers = {
         "copyright": "(4)",

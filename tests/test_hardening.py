@@ -27,6 +27,7 @@ from test_editions import EDITION_1, EDITION_2
 from test_translation import EDITION_EN, commentary_en
 
 from guideline import cli
+from guideline.edition import parse_edition
 from guideline.freeze import fingerprint
 from guideline.glossary import Term, parse_glossary
 from guideline.problems import GuidelineError, Problems
@@ -756,3 +757,16 @@ def test_the_csp_allows_the_sites_own_scripts_only(
         publish.publish(ROOT, dest, SITE_URL, log=quiet)
     assert "text/index.html" in str(refused.value) and "make nginx-conf" not in str(refused.value)
     assert "サイト自身のものではないインラインスクリプト" in str(refused.value)
+
+
+def test_a_malformed_name_of_an_edition_names_its_line() -> None:
+    problems = Problems()
+    text = TINY_EDITION.replace("status: published\n", "status: published\naccount: [はにぽん, はにぼん]\n", 1)
+    assert "account: [" in text
+    edition = parse_edition(text, "editions/1.ja.md", "ja", problems)
+    line = text.splitlines().index("account: [はにぽん, はにぼん]") + 1
+    assert [str(p) for p in problems.items] == [
+        f"editions/1.ja.md:{line}: error: 「account:」は一行の文字列で書いてください（例：account: はにぽん）。"
+        "名前を変えないときは、この行を削除します。"
+    ]
+    assert edition.account == ""
