@@ -87,10 +87,30 @@
     return found;
   }
 
-  function wordsIn(text, words) {
-    return words.filter(function (word) {
-      return text.indexOf(normalise(word)) >= 0;
+  // A signal's list is terms, each a regular expression built from its words by guideline/signals.py
+  // (a lexicon's words in one term), with `not`: the matches of those words that are not of the family.
+  function spans(re, text, each) {
+    re.lastIndex = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      each(m.index, m.index + m[0].length, m[0]);
+      if (!m[0].length) re.lastIndex++;
+    }
+  }
+
+  function wordsIn(text, terms) {
+    var found = [];
+    terms.forEach(function (term) {
+      // The signals do not change while the page is open: their expressions are compiled once.
+      if (!term.compiled) term.compiled = [new RegExp(term.re, "gu"), term.not ? new RegExp(term.not, "gu") : null];
+      var excepted = [];
+      if (term.compiled[1]) spans(term.compiled[1], text, function (start, end) { excepted.push([start, end]); });
+      spans(term.compiled[0], text, function (start, end, match) {
+        var inside = excepted.some(function (span) { return span[0] <= start && end <= span[1]; });
+        if (!inside && match && found.indexOf(match) < 0) found.push(match);
+      });
     });
+    return found;
   }
 
   // What one signal finds in the draft: the words or text that matched, or nothing.
