@@ -11,12 +11,12 @@ so the division adds one without touching code:
       - words: [応援]
         with: [候補, 選挙]           # only together with one of these
       - pattern: phone            # a kind of text the script recognises (PATTERNS)
-      - words: [<hearsay>]        # a lexicon: a family of expressions declared once, by its name
-        unless: [<public-source>]
+      - words: [$hearsay]        # a lexicon: a family of expressions declared once, by its name
+        unless: [$public-source]
 
 Lexicons (語彙) are declared once, in ``glossary/signals.yml``, for the families of expressions
 that several provisions share (hearsay, cancellations, emergencies, jokes…); any list of a signal
-may name one as ``<name>``. A lexicon may say which of its matches are not members of the family
+may name one as ``$name``. A lexicon may say which of its matches are not members of the family
 (``except:``: 「本庄らしい景色」 is not hearsay). Two marks make a word general: ``〇〇`` stands for a
 name or noun (kanji or katakana: 〇〇教, らしい〇〇) and ``…`` for a few characters within a sentence
 (会議で…聞いた, とか…とか).
@@ -68,7 +68,7 @@ PATTERNS = {  # name: (Japanese, English) of what it finds, as the check page sh
 _LISTS = ("words", "with", "unless")
 LEXICONS_FILE = "glossary/signals.yml"
 _LEXICON_KEYS = ("title", "words", "except")
-_REFERENCE = re.compile(r"^<([a-z][a-z0-9]*(?:-[a-z0-9]+)*)>$")
+_REFERENCE = re.compile(r"^\$([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 # 〇〇 in a word: a name or noun, written in kanji or katakana (or the placeholders drafts use for one).
 _NOUN = "[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc\u3007\u25cb\u25b3\u25a1\u00d7]{1,10}"
 # … in a word: a few characters, not across the end of a sentence (the text is NFKC: ！？ are !?).
@@ -219,7 +219,7 @@ def parse_lexicons(text: str, path: str, problems: Problems) -> dict[str, Lexico
     for key_node, _ in node.value:
         name, line = str(key_node.value), key_node.start_mark.line + 1
         entry = data.get(key_node.value)
-        if not _REFERENCE.match(f"<{name}>"):
+        if not _REFERENCE.match(f"${name}"):
             problems.add(path, line, f"語彙の名前「{name}」は使えません。小文字の英数字をハイフンでつないでください。")
             continue
         if not isinstance(entry, dict):
@@ -261,7 +261,7 @@ def load_lexicons(root: Path, problems: Problems) -> dict[str, Lexicon]:
 def check_references(
     pages: Iterable[tuple[str, list[Signal]]], lexicons: dict[str, Lexicon], problems: Problems
 ) -> None:
-    """Every ``<name>`` a signal names is a lexicon of ``glossary/signals.yml``, reported at the signal's line."""
+    """Every ``$name`` a signal names is a lexicon of ``glossary/signals.yml``, reported at the signal's line."""
     known = "、".join(sorted(lexicons)) or "なし"
     for path, signals in pages:
         for signal in signals:

@@ -21,7 +21,7 @@
       return matches(text, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
     },
     address: function (text) {
-      return matches(text, /〒\s?\d{3}-\d{4}|[市町村区][\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]{1,8}\d{1,5}(?:丁目|番地?|[-−‐－])\d{1,5}(?:[-−‐－]\d{1,5})?/g);
+      return matches(text, /〒\s?\d{3}-\d{4}|[市町村区][\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]{0,8}\d{1,5}(?:丁目|番地?|[-−‐－])\d{1,5}(?:[-−‐－]\d{1,5})?/g);
     },
     plate: function (text) {
       return matches(text, /[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3041-\u3096]\s?\d{1,2}[-・]?\d{2}/g);
