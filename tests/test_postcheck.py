@@ -137,13 +137,14 @@ def test_a_draft_with_nothing_to_flag_gets_no_finding() -> None:
 
 
 def test_each_kind_of_pattern_is_found() -> None:
-    drafts = {
-        "rights": "担当の山田（090-1234-5678）までどうぞ",
-        "accuracy": "8月2日(水)は花火大会！",  # 2027-08-02 is a Monday, 2026-08-02 a Sunday
-        "obscene-links": "くわしくはこちら https://bit.ly/3xyz",
-        "compliance": "#市長選 いよいよだね",
-    }
-    for (pid, draft), found in zip(drafts.items(), flagged(list(drafts.values())), strict=True):
+    drafts = [
+        ("rights", "担当の山田（090-1234-5678）までどうぞ"),
+        ("accuracy", "8月2日(水)は花火大会！"),  # 2027-08-02 is a Monday, 2026-08-02 a Sunday
+        ("obscene-links", "くわしくはこちら https://bit.ly/3xyz"),
+        ("obscene-links", "くわしくはこちら→bit.ly/3xyz"),  # a shortened link pasted without its scheme
+        ("compliance", "#市長選 いよいよだね"),
+    ]
+    for (pid, draft), found in zip(drafts, flagged([d for _, d in drafts]), strict=True):
         assert pid in found, (draft, found)
     wrong, right = analyse(["8月2日(水)は花火大会！", "8月2日(月)は花火大会！"])  # 2027-08-02 is a Monday
     assert "8月2日(水)（曜日の合わない日付）" in wrong["found"]["accuracy"]  # type: ignore[index]

@@ -30,7 +30,11 @@
       return matches(text, URL_RE);
     },
     shortener: function (text) {
-      return matches(text, URL_RE).filter(function (url) {
+      // Staff paste a shortened link without its scheme too (bit.ly/3xyz).
+      var bare = matches(text, /(?:^|[^\w./@-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^\s\u3000<>"'）)」]+/gi).map(function (m) {
+        return "https://" + m.replace(/^[^\w]*/, "");
+      });
+      return matches(text, URL_RE).concat(bare).filter(function (url) {
         return SHORTENERS.indexOf(host(url)) >= 0;
       });
     },
