@@ -27,6 +27,20 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
         return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
 
 
+def parse_declarations(text: str, path: str, problems: Problems, what: str) -> tuple[yaml.Node | None, Any]:
+    """``parse_yaml`` for a file of declarations; a text that is not YAML is reported at its line, as (None, None)."""
+    try:
+        return parse_yaml(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.add(
+            path,
+            1 + (mark.line if mark else 0),
+            f"{what}が YAML として読めません（{getattr(error, 'problem', error)}）。",
+        )
+        return None, None
+
+
 def source_lines(text: str) -> list[str]:
     """The lines of a source file as its editor sees them: a leading BOM dropped, CRLF and CR read as LF.
 

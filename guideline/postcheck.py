@@ -16,7 +16,7 @@ from . import pages
 from .commentary import POST, VOCABULARIES
 from .project import Guideline
 from .render import Document, Html, account_name
-from .signals import PATTERNS
+from .signals import PATTERNS, signal_data
 
 CHECK = "check.md"
 
@@ -119,7 +119,7 @@ def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:
                 "label": guideline.citation_label(pid),
                 "href": href,
                 "question": commentary.checklist,
-                "signals": [signal.as_data() for signal in source.signals],
+                "signals": [signal_data(signal, japanese.lexicons) for signal in source.signals],
             }
         )
         titles = {example.anchor: example.title for example in commentary.examples}

@@ -21,6 +21,7 @@ from .frontmatter import source_lines
 from .glossary import Term, parse_glossary
 from .index import Backlink, ProvisionIndex
 from .problems import GuidelineError, Problems, display_path
+from .signals import Lexicon, check_references, load_lexicons
 from .situations import Situation, check_tags, load_situations
 from .vocabulary import check_shared_keywords
 
@@ -76,6 +77,7 @@ class Guideline:
     releases: dict[str, freeze.Entry] = field(default_factory=dict)  # the record of each published edition
     # 要確認: cross-references to a provision an edition deletes (in force, 施行予定 or the draft shown)
     removed_references: list[RemovedReference] = field(default_factory=list)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)  # the 投稿案チェック's shared vocabularies
 
     @cached_property  # built once per load; everything below asks it
     def index(self) -> ProvisionIndex:
@@ -365,9 +367,21 @@ def load(
         known_editions = sorted({*known_editions, *original.known_editions}, key=edition_sort_key)
     situations = load_situations(root, problems)
     check_tags(commentaries.values(), situations, lang, problems)
+    lexicons = load_lexicons(root, problems) if original is None else original.lexicons
+    check_references(((c.path, c.signals) for c in commentaries.values()), lexicons, problems)
     today = today or (original.today if original is not None else today_in_japan())
     guideline = Guideline(
-        root, lang, editions, commentaries, glossary, original, known_editions, hidden, situations, today
+        root,
+        lang,
+        editions,
+        commentaries,
+        glossary,
+        original,
+        known_editions,
+        hidden,
+        situations,
+        today,
+        lexicons=lexicons,
     )
     _check_successors(guideline, problems)
     if original is None:

@@ -11,6 +11,15 @@ so the division adds one without touching code:
       - words: [応援]
         with: [候補, 選挙]           # only together with one of these
       - pattern: phone            # a kind of text the script recognises (PATTERNS)
+      - words: [$hearsay]        # a lexicon: a family of expressions declared once, by its name
+        unless: [$public-source]
+
+Lexicons (語彙) are declared once, in ``glossary/signals.yml``, for the families of expressions
+that several provisions share (hearsay, cancellations, emergencies, jokes…); any list of a signal
+may name one as ``$name``. A lexicon may say which of its matches are not members of the family
+(``except:``: 「本庄らしい景色」 is not hearsay). Two marks make a word general: ``〇〇`` stands for a
+name or noun (kanji or katakana: 〇〇教, らしい〇〇) and ``…`` for a few characters within a sentence
+(会議で…聞いた, とか…とか).
 
 A worked example whose problem is in its photo rather than its words can say what that photo shows,
 as staff would describe it in the page's optional field for attachments; the measurement passes it
@@ -28,10 +37,17 @@ draft posts.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from .problems import Problems
+import yaml
+
+from .frontmatter import parse_declarations
+from .problems import Problems, display_path
 
 KEY = "signals"
 ATTACHMENTS_KEY = "attachments"
@@ -50,6 +66,15 @@ PATTERNS = {  # name: (Japanese, English) of what it finds, as the check page sh
     "election-hashtag": ("選挙のハッシュタグ", "election hashtag"),
 }
 _LISTS = ("words", "with", "unless")
+LEXICONS_FILE = "glossary/signals.yml"
+_LEXICON_KEYS = ("title", "words", "except")
+_REFERENCE = re.compile(r"^\$([a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
+# 〇〇 in a word: a name or noun, written in kanji or katakana (or the placeholders drafts use for one).
+_NOUN = "[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc\u3007\u25cb\u25b3\u25a1\u00d7]{1,10}"
+# … in a word: a few characters, not across the end of a sentence (the text is NFKC: ！？ are !?).
+_GAP = "[^\u3002!?\n]{0,12}?"
+_MARKS = re.compile(r"(〇〇+|…)")
+_SPECIAL = re.compile(r"([\\^$.*+?()\[\]{}|/])")
 
 
 @dataclass(frozen=True)
@@ -61,12 +86,6 @@ class Signal:
     pattern: str = ""
     with_: tuple[str, ...] = ()  # the signal needs one of these too
     unless: tuple[str, ...] = ()  # the signal is silent when one of these is there
-
-    def as_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"words": list(self.words), "with": list(self.with_), "unless": list(self.unless)}
-        if self.pattern:
-            data["pattern"] = self.pattern
-        return data
 
 
 def parse_signals(value: object, line: int, path: str, problems: Problems) -> list[Signal]:
@@ -83,13 +102,7 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
         if not isinstance(entry, dict):
             problems.add(path, line, f"{where}（{entry!r}）が項目になっていません。{fix}")
             continue
-        unknown = sorted(set(entry) - {*_LISTS, "pattern"})
-        if unknown:
-            problems.add(
-                path,
-                line,
-                f"{where}に知らないキー {', '.join(unknown)} があります。使えるのは words, pattern, with, unless です。",
-            )
+        _unknown_keys(entry, (*_LISTS, "pattern"), where, path, line, problems)
         lists: dict[str, tuple[str, ...]] = {}
         for key in _LISTS:
             items = entry.get(key, [])
@@ -108,6 +121,16 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
             continue
         signals.append(Signal(line, lists["words"], str(pattern), lists["with"], lists["unless"]))
     return signals
+
+
+def _unknown_keys(
+    entry: dict[Any, Any], known: tuple[str, ...], where: str, path: str, line: int, problems: Problems
+) -> None:
+    unknown = sorted(set(map(str, entry)) - set(known))
+    if unknown:
+        problems.add(
+            path, line, f"{where}に知らないキー {', '.join(unknown)} があります。使えるのは {', '.join(known)} です。"
+        )
 
 
 @dataclass(frozen=True)
@@ -141,13 +164,7 @@ def parse_attachments(
         if not isinstance(entry, dict):
             problems.add(path, where, f"attachments の {anchor} が項目になっていません。{fix}")
             continue
-        unknown = sorted(set(map(str, entry)) - set(_SIDES))
-        if unknown:
-            problems.add(
-                path,
-                where,
-                f"attachments の {anchor} に知らないキー {', '.join(unknown)} があります。使えるのは post, fix です。",
-            )
+        _unknown_keys(entry, _SIDES, f"attachments の {anchor} ", path, where, problems)
         sides = {}
         for side in _SIDES:
             text = entry.get(side)
@@ -176,3 +193,114 @@ def entry_lines(front_matter: list[str], key_line: int, first_line: int) -> dict
         if colon and name and depth == indent:
             found[name.strip()] = number
     return found
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A family of expressions that several provisions' signals share, declared once and named."""
+
+    name: str
+    line: int
+    title: str
+    words: tuple[str, ...]
+    except_: tuple[str, ...] = ()  # matches of ``words`` that are not of the family
+
+
+def parse_lexicons(text: str, path: str, problems: Problems) -> dict[str, Lexicon]:
+    """``glossary/signals.yml``: each lexicon's name, title, words and exceptions, checked at their lines."""
+    fix = "「名前:」の下に「title: 説明」「words: [語, 語]」（必要なら「except: [語, 語]」）を書いてください。"
+    node, data = parse_declarations(text, path, problems, "語彙の一覧")
+    if node is None:
+        return {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        problems.add(path, 1, f"語彙の一覧が、名前ごとの項目になっていません。{fix}")
+        return {}
+    lexicons: dict[str, Lexicon] = {}
+    for key_node, _ in node.value:
+        name, line = str(key_node.value), key_node.start_mark.line + 1
+        entry = data.get(key_node.value)
+        if not _REFERENCE.match(f"${name}"):
+            problems.add(path, line, f"語彙の名前「{name}」は使えません。小文字の英数字をハイフンでつないでください。")
+            continue
+        if not isinstance(entry, dict):
+            problems.add(path, line, f"語彙 {name} が項目になっていません。{fix}")
+            continue
+        _unknown_keys(entry, _LEXICON_KEYS, f"語彙 {name} ", path, line, problems)
+        lists: dict[str, tuple[str, ...]] = {}
+        for key in ("words", "except"):
+            items = entry.get(key, [])
+            if (
+                (key == "words" and not items)
+                or not isinstance(items, list)
+                or not all(isinstance(i, str) and i.strip() for i in items)
+            ):
+                problems.add(
+                    path, line, f"語彙 {name} の {key} は、空でない語の一覧にしてください（例：{key}: [語, 語]）。"
+                )
+                items = []
+            nested = [i for i in items if _REFERENCE.match(i.strip())]
+            if nested:
+                problems.add(
+                    path,
+                    line,
+                    f"語彙 {name} の {key} に別の語彙 {nested[0]} があります。語彙の中には語だけを書いてください。",
+                )
+            lists[key] = tuple(i.strip() for i in items if i not in nested)
+        if lists["words"]:
+            lexicons[name] = Lexicon(name, line, str(entry.get("title") or name), lists["words"], lists["except"])
+    return lexicons
+
+
+def load_lexicons(root: Path, problems: Problems) -> dict[str, Lexicon]:
+    path = root / LEXICONS_FILE
+    if not path.exists():
+        return {}
+    return parse_lexicons(path.read_text(encoding="utf-8"), display_path(path, root), problems)
+
+
+def check_references(
+    pages: Iterable[tuple[str, list[Signal]]], lexicons: dict[str, Lexicon], problems: Problems
+) -> None:
+    """Every ``$name`` a signal names is a lexicon of ``glossary/signals.yml``, reported at the signal's line."""
+    known = "、".join(sorted(lexicons)) or "なし"
+    for path, signals in pages:
+        for signal in signals:
+            for item in (*signal.words, *signal.with_, *signal.unless):
+                found = _REFERENCE.match(item)
+                if found and found[1] not in lexicons:
+                    problems.add(path, signal.line, f"語彙 {item} は {LEXICONS_FILE} にありません。ある語彙：{known}。")
+
+
+def word_pattern(word: str) -> str:
+    """A word as a regular expression that Python and the browser read alike, on text folded as the page folds it."""
+    parts = []
+    for part in _MARKS.split(word):
+        if part == "…":
+            parts.append(_GAP)
+        elif part.startswith("〇〇"):
+            parts.append(_NOUN)
+        elif part:
+            parts.append(_SPECIAL.sub(r"\\\1", unicodedata.normalize("NFKC", part).lower()))
+    return "".join(parts)
+
+
+def _terms(items: tuple[str, ...], lexicons: dict[str, Lexicon]) -> list[dict[str, str]]:
+    """A signal's list as the page's script reads it: one term for its own words, one per lexicon named."""
+    words = [i for i in items if not _REFERENCE.match(i)]
+    terms = [{"re": "|".join(map(word_pattern, words)), "not": ""}] if words else []
+    for item in items:
+        found = _REFERENCE.match(item)
+        if found and found[1] in lexicons:
+            lexicon = lexicons[found[1]]
+            terms.append(
+                {"re": "|".join(map(word_pattern, lexicon.words)), "not": "|".join(map(word_pattern, lexicon.except_))}
+            )
+    return terms
+
+
+def signal_data(signal: Signal, lexicons: dict[str, Lexicon]) -> dict[str, Any]:
+    """What the page's script needs of one signal, with the lexicons it names spelled out."""
+    data: dict[str, Any] = {key: _terms(getattr(signal, "with_" if key == "with" else key), lexicons) for key in _LISTS}
+    if signal.pattern:
+        data["pattern"] = signal.pattern
+    return data

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .commentary import SITUATIONS, VERDICT, VOCABULARIES, Commentary, situation_labels
-from .frontmatter import parse_yaml
+from .frontmatter import parse_declarations
 from .problems import Problems, display_path
 
 SITUATIONS_FILE = "glossary/situations.yml"
@@ -34,15 +34,8 @@ class Situation:
 
 
 def parse_situations(text: str, path: str, problems: Problems) -> list[Situation]:
-    try:
-        node, data = parse_yaml(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.add(
-            path,
-            1 + (mark.line if mark else 0),
-            f"状況の一覧が YAML として読めません（{getattr(error, 'problem', error)}）。",
-        )
+    node, data = parse_declarations(text, path, problems, "状況の一覧")
+    if node is None:
         return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         problems.add(path, 1, "状況の一覧は、id・ja・en をもつ項目のリストにしてください。")

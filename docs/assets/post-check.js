@@ -21,7 +21,7 @@
       return matches(text, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g);
     },
     address: function (text) {
-      return matches(text, /〒\s?\d{3}-\d{4}|[市町村区][\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]{1,8}\d{1,5}(?:丁目|番地?|[-−‐－])\d{1,5}(?:[-−‐－]\d{1,5})?/g);
+      return matches(text, /〒\s?\d{3}-\d{4}|[市町村区][\u4e00-\u9fff\u3041-\u3096\u30a1-\u30fa]{0,8}\d{1,5}(?:丁目|番地?|[-−‐－])\d{1,5}(?:[-−‐－]\d{1,5})?/g);
     },
     plate: function (text) {
       return matches(text, /[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3041-\u3096]\s?\d{1,2}[-・]?\d{2}/g);
@@ -30,7 +30,11 @@
       return matches(text, URL_RE);
     },
     shortener: function (text) {
-      return matches(text, URL_RE).filter(function (url) {
+      // Staff paste a shortened link without its scheme too (bit.ly/3xyz).
+      var bare = matches(text, /(?:^|[^\w./@-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^\s\u3000<>"'）)」]+/gi).map(function (m) {
+        return "https://" + m.replace(/^[^\w]*/, "");
+      });
+      return matches(text, URL_RE).concat(bare).filter(function (url) {
         return SHORTENERS.indexOf(host(url)) >= 0;
       });
     },
@@ -87,10 +91,30 @@
     return found;
   }
 
-  function wordsIn(text, words) {
-    return words.filter(function (word) {
-      return text.indexOf(normalise(word)) >= 0;
+  // A signal's list is terms, each a regular expression built from its words by guideline/signals.py
+  // (a lexicon's words in one term), with `not`: the matches of those words that are not of the family.
+  function spans(re, text, each) {
+    re.lastIndex = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      each(m.index, m.index + m[0].length, m[0]);
+      if (!m[0].length) re.lastIndex++;
+    }
+  }
+
+  function wordsIn(text, terms) {
+    var found = [];
+    terms.forEach(function (term) {
+      // The signals do not change while the page is open: their expressions are compiled once.
+      if (!term.compiled) term.compiled = [new RegExp(term.re, "gu"), term.not ? new RegExp(term.not, "gu") : null];
+      var excepted = [];
+      if (term.compiled[1]) spans(term.compiled[1], text, function (start, end) { excepted.push([start, end]); });
+      spans(term.compiled[0], text, function (start, end, match) {
+        var inside = excepted.some(function (span) { return span[0] <= start && end <= span[1]; });
+        if (!inside && match && found.indexOf(match) < 0) found.push(match);
+      });
     });
+    return found;
   }
 
   // What one signal finds in the draft: the words or text that matched, or nothing.
