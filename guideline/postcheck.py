@@ -25,7 +25,9 @@ STRINGS = {
         "privacy": "入力した文章は、このページの中（お使いのブラウザー）だけで調べます。"
         "どこにも送信・保存・記録しません。",
         "limits": "このチェックは、ガイドラインの解説に登録された語句や書き方の型を探す補助です。"
-        "投稿の承認ではありません。見つからなかった点に問題がないとは限りません。",
+        "投稿の承認ではありません。見つからなかった点に問題がないとは限りません。"
+        "このチェックの作成に使っていない試験用の投稿案では、確認すべき条項のおよそ半分を見つけました"
+        "（令和8年(2026年)12月の測定）。",
         "draft": "投稿案",
         "draft_hint": "投稿しようとしている文章を貼り付けるか、入力してください。",
         "images": "添付する写真・画像に写っているもの（任意）",
@@ -60,7 +62,9 @@ STRINGS = {
     "en": {
         "privacy": "What you type is examined only on this page, in your browser. Nothing is sent, stored or logged.",
         "limits": "This check is an aid that looks for words and kinds of text registered in the guideline's "
-        "commentary. It is not an approval, and a problem it does not find may still be there.",
+        "commentary. It is not an approval, and a problem it does not find may still be there. On test drafts "
+        "not used to build it, it found about half of the provisions a reviewer would name (measured in "
+        "December 2026).",
         "draft": "Draft post",
         "draft_hint": "Paste or type the text you are about to post (the account posts in Japanese).",
         "images": "What the attached photos or images show (optional)",

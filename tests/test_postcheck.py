@@ -38,6 +38,10 @@ FROZEN = ROOT / "tests" / "postcheck_posts.yml"
 FROZEN_SHA256 = "0fac3af76c46de5ac50110e4da48c840b1e9d290d58fae372c287c923fa2f7b3"
 BLIND = ROOT / "tests" / "postcheck_blind.yml"
 BLIND_SHA256 = "2194a3ebf0cbe7f4467a38c0170a4a35865932db5a2f044c7f07935c4878dadf"
+# The second blind set: written by another writer who saw neither the signals, the code nor blind set
+# 1, sealed while the lexicons were developed on blind set 1, and measured once after: the honest figure.
+BLIND2 = ROOT / "tests" / "postcheck_blind2.yml"
+BLIND2_SHA256 = "93366d3e08e5d84eccf6f829b41266b7b9b6da43eda5001384ef2c8874219d6a"
 RUNNER = ROOT / "tests" / "js" / "postcheck_run.js"
 TODAY = "2026-12-02"  # the weekday check reads the date; the figures must not move with the calendar
 
@@ -75,6 +79,8 @@ class Figures:
     frozen_false_alarms: float  # frozen drafts: provisions named as must-not that were flagged
     blind_recall: float  # blind drafts: expected provisions found
     blind_false_alarms: float  # blind drafts: provisions named as must-not that were flagged
+    blind2_recall: float  # second blind set, never developed on
+    blind2_false_alarms: float
     misses: list[str]  # expected provisions not found, and false alarms
 
 
@@ -86,6 +92,7 @@ def measure() -> Figures:
     fixes = flagged([e.fields[FIX] for _, e in ng], [a.fix if a else "" for a in shown])
     frozen_recall, frozen_false_alarms, frozen_misses = _measure_set(FROZEN)
     blind_recall, blind_false_alarms, blind_misses = _measure_set(BLIND)
+    blind2_recall, blind2_false_alarms, blind2_misses = _measure_set(BLIND2)
     return Figures(
         ng_flagged=sum(c.clause in f for (c, _), f in zip(ng, posts, strict=True)) / len(ng),
         fix_flagged=sum(c.clause in f for (c, _), f in zip(ng, fixes, strict=True)) / len(ng),
@@ -93,7 +100,9 @@ def measure() -> Figures:
         frozen_false_alarms=frozen_false_alarms,
         blind_recall=blind_recall,
         blind_false_alarms=blind_false_alarms,
-        misses=frozen_misses + blind_misses,
+        blind2_recall=blind2_recall,
+        blind2_false_alarms=blind2_false_alarms,
+        misses=frozen_misses + blind_misses + blind2_misses,
     )
 
 
@@ -110,7 +119,7 @@ def _measure_set(path: Path) -> tuple[float, float, list[str]]:
 
 
 def test_the_frozen_sets_are_unchanged() -> None:
-    for path, digest in ((FROZEN, FROZEN_SHA256), (BLIND, BLIND_SHA256)):
+    for path, digest in ((FROZEN, FROZEN_SHA256), (BLIND, BLIND_SHA256), (BLIND2, BLIND2_SHA256)):
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (
             f"{path.name} is frozen: add new drafts to the worked examples instead"
         )
@@ -129,6 +138,10 @@ def test_figures_hold() -> None:
     # how the check does on drafts nobody tuned it for: a second blind set, not seen here, measures that.
     assert figures.blind_recall >= 0.95  # 1.00 after development (0.44 unseen)
     assert figures.blind_false_alarms <= 0.10  # 0.06 after development (0.29 unseen)
+    # Blind set 2, measured once, on 2026-12-02, after the lexicons were written: the figure staff meet.
+    # Improving on it spends it too: the next round needs a third set, written blind and sealed first.
+    assert figures.blind2_recall >= 0.45  # measured 0.47
+    assert figures.blind2_false_alarms <= 0.20  # measured 0.17
 
 
 def test_a_draft_with_nothing_to_flag_gets_no_finding() -> None:
@@ -278,6 +291,8 @@ if __name__ == "__main__":
     print(f"frozen set, false alarms:                  {figures.frozen_false_alarms:.2f}")
     print(f"blind set 1 (now development), found:       {figures.blind_recall:.2f} (0.44 unseen)")
     print(f"blind set 1 (now development), false alarms: {figures.blind_false_alarms:.2f} (0.29 unseen)")
+    print(f"blind set 2 (never developed on), found:     {figures.blind2_recall:.2f}")
+    print(f"blind set 2 (never developed on), false alarms: {figures.blind2_false_alarms:.2f}")
     print(
         "\n".join(
             f"  {'false alarm' if m.endswith('(false alarm)') else 'missed'}: {m.removesuffix(' (false alarm)')}"
