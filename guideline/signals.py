@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .messages import items as listed
+from .messages import msg
 from .problems import Problems
 
 KEY = "signals"
@@ -62,38 +64,34 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
     """The ``signals:`` list of a commentary page; every malformed entry is reported at ``line``."""
     if value is None:
         return []
-    fix = "「- words: [語, 語]」か「- pattern: 種類」の並びで書いてください。"
+    fix = msg("signals.fix")
     if not isinstance(value, list) or not value:
-        problems.add(path, line, f"signals が一覧になっていません。{fix}")
+        problems.add(path, line, "signals.not_list", fix=fix)
         return []
     signals = []
     for number, entry in enumerate(value, start=1):
-        where = f"signals の{number}番目"
+        where = msg("signals.where", number=number)
         if not isinstance(entry, dict):
-            problems.add(path, line, f"{where}（{entry!r}）が項目になっていません。{fix}")
+            problems.add(path, line, "signals.not_entry", where=where, entry=repr(entry), fix=fix)
             continue
         unknown = sorted(set(entry) - {*_LISTS, "pattern"})
         if unknown:
-            problems.add(
-                path,
-                line,
-                f"{where}に知らないキー {', '.join(unknown)} があります。使えるのは words, pattern, with, unless です。",
-            )
+            problems.add(path, line, "signals.unknown_keys", where=where, keys=listed(unknown))
         lists: dict[str, tuple[str, ...]] = {}
         for key in _LISTS:
             items = entry.get(key, [])
             empty = key in entry and not items
             if empty or not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-                problems.add(path, line, f"{where}の {key} は、空でない語の一覧にしてください（例：{key}: [語, 語]）。")
+                problems.add(path, line, "signals.bad_list", where=where, key=key)
                 items = []
             lists[key] = tuple(i.strip() for i in items)
         pattern = entry.get("pattern", "")
         if pattern and pattern not in PATTERNS:
-            kinds = "、".join(f"{name}（{what}）" for name, (what, _) in PATTERNS.items())
-            problems.add(path, line, f"{where}の pattern {pattern!r} は知らない種類です。使える種類：{kinds}。")
+            kinds = listed(f"{name}（{what}）" for name, (what, _) in PATTERNS.items())
+            problems.add(path, line, "signals.unknown_pattern", where=where, pattern=str(pattern), kinds=kinds)
             continue
         if bool(pattern) == bool(lists["words"]):
-            problems.add(path, line, f"{where}には words か pattern のどちらか一方を書いてください。")
+            problems.add(path, line, "signals.words_or_pattern", where=where)
             continue
         signals.append(Signal(line, lists["words"], str(pattern), lists["with"], lists["unless"]))
     return signals

@@ -154,7 +154,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert check.returncode == 1
     for pid, number in (("copyright", "3(4)"), ("disaster-posts", "4(2)")):
         assert (
-            f"before releasing draft 2: provision {number} '{pid}' has no commentary; create docs/clauses/{pid}.md"
+            f"改正案 第2版の公開前に直すこと：条項 {number}「{pid}」に解説ページがありません。docs/clauses/{pid}.md を作り、"
         ) in check.stderr
     linking = sorted(
         p.name for p in (site.root / "docs/clauses").glob("*.md") if "clause:indirect-matters" in p.read_text("utf-8")
@@ -162,14 +162,14 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert "confidentiality.md" in linking
     for name in (n for n in linking if not n.endswith(".en.md")):  # English is checked once the Japanese holds
         assert re.search(
-            rf"docs/clauses/{re.escape(name)}:\d+: error: before releasing draft 2: 'clause:indirect-matters' was "
-            r"removed in edition 2; refer to 'accuracy' instead",
+            rf"docs/clauses/{re.escape(name)}:\d+: エラー: 改正案 第2版の公開前に直すこと：リンク先「clause:indirect-matters」"
+            r"の条項は第2版で削除されました。代わりに clause:accuracy へのリンクにしてください。",
             check.stderr,
         ), name
     for clause in ("accuracy", "rights"):
         assert re.search(
-            rf"docs/clauses/{clause}\.md:\d+: 要確認: draft 2 changes the provision \(the page was reviewed for "
-            rf"edition 1\); review the page against the draft, then set 'reviewed: \"2\"'",
+            rf"docs/clauses/{clause}\.md:\d+: 要確認: 改正案の第2版でこの条項が変わります（このページは第1版で確認済みです）。"
+            rf"改正案に合わせてページを確かめ、「reviewed: \"2\"」にしてください。",
             check.stdout,
         ), check.stdout
     assert "consultation.md" not in check.stdout  # moved, not reworded: nothing to review
@@ -186,9 +186,9 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     set_reviewed(site, "rights", "2")
     check = site.guideline("check")
     assert check.returncode == 0, check.stderr
-    assert "ja: edition 1, draft 2," in check.stdout and "no problems" in check.stdout
+    assert "ja: 第1版、改正案 第2版、" in check.stdout and "問題はありません。" in check.stdout
     assert "rights.md" not in check.stdout
-    assert re.search(r"docs/clauses/accuracy\.md:\d+: 要確認: draft 2 changes", check.stdout)
+    assert re.search(r"docs/clauses/accuracy\.md:\d+: 要確認: 改正案の第2版でこの条項が変わります", check.stdout)
 
     # 4. The preview shows the whole draft.
     build(site, drafts=True)
@@ -297,7 +297,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     path = site.root / "editions/3.en.md"
     path.write_text(reword(path.read_text(encoding="utf-8"), "security", "Staff must not post threats to security."))
     check = site.guideline("check")
-    assert "editions/3.ja.md:4: error: 改正案に改正理由がありません" in check.stderr  # 決裁 needs the reasons
+    assert "editions/3.ja.md:4: エラー: 改正案に改正理由がありません" in check.stderr  # 決裁 needs the reasons
     for lang, reason in (("ja", "4(3)の文言を簡潔に改める。"), ("en", "4(3) is worded more briefly.")):
         path = site.root / f"editions/3.{lang}.md"
         path.write_text(
@@ -305,7 +305,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
         )
     check = site.guideline("check")
     assert check.returncode == 0, check.stderr
-    assert re.search(r"docs/clauses/security\.md:\d+: 要確認: draft 3 changes the provision", check.stdout)
+    assert re.search(r"docs/clauses/security\.md:\d+: 要確認: 改正案の第3版でこの条項が変わります", check.stdout)
     # Its preview, rendered in-process (the builds above proved the pipeline): draft 3 revises edition 2.
     preview = load(site.root, drafts=True, today=date.fromisoformat(BUILD_DATE))
     assert [e.name for e in preview.editions] == ["1", "2", "3"] and preview.current.name == "2"

@@ -59,6 +59,6 @@ def test_a_change_made_by_a_scheduled_edition_is_to_be_reviewed_before_it_comes_
     env = {**os.environ, "GUIDELINE_BUILD_DATE": BEFORE.isoformat()}
     check = subprocess.run([GUIDELINE, "check"], cwd=scheduled.root, capture_output=True, text=True, env=env)
     assert (
-        "docs/clauses/rumors.md:4: 要確認: written for edition 1, but edition 2 changed the provision; "
-        "review the page, then set 'reviewed: \"2\"'"
+        "docs/clauses/rumors.md:4: 要確認: このページは第1版に合わせて書かれていますが、第2版でこの条項が変わりました。"
+        'ページを確かめ、「reviewed: "2"」にしてください。'
     ) in check.stdout
