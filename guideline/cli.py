@@ -1,7 +1,9 @@
 """The division's command line: ``guideline check`` and friends.
 
 Each subcommand is a thin wrapper over the domain package, so the division gets
-the same answers without building the site.
+the same answers without building the site. Every line it prints is a message of the catalogue
+(``messages.py``), in Japanese unless ``--lang en`` or an English locale asks otherwise; the 新旧対照表
+it prints is the document itself, in the guideline's language.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import compare, compare_page, dates, editing, kessai, printing, render, translation
+from . import compare, compare_page, dates, editing, kessai, messages, printing, render, translation
 from .edition import Edition, Provision
+from .messages import Day, Text, items, msg
 from .problems import GuidelineError, Problems, display_path
 from .project import DEFAULT_LANG, Guideline, languages, load
 
@@ -31,15 +34,21 @@ def _root() -> Path:
     return here
 
 
-def _outside_project() -> str | None:
+def _say(message: Text) -> None:
+    print(message)
+
+
+def _fail(command: str, problem: Text | str) -> None:
+    """``guideline COMMAND: what is wrong`` on stderr."""
+    print(msg("cli.failed", command=command, problem=problem), file=sys.stderr)
+
+
+def _outside_project() -> Text | None:
     """Why the command cannot run here (no ``editions/`` in this folder or above), or None."""
     here = Path.cwd().resolve()
     if any((folder / "editions").is_dir() for folder in (here, *here.parents)):
         return None
-    return (
-        f"guideline: {here} はガイドラインのプロジェクトの中ではありません（editions/ が見つかりません）。"
-        "プロジェクトのフォルダ（editions/ があるフォルダ）か、その下で実行してください。"
-    )
+    return msg("cli.outside_project", here=str(here))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -48,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         today = dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE"))
     except dates.DateError as error:
-        print(f"guideline check: {error}", file=sys.stderr)
+        _fail("check", error.message)
         return 1
     every = Problems()  # a translation reports its original's problems too: each is printed once
     for lang in languages(root):
@@ -59,15 +68,25 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         if not found:
             edition = preview.current
-            drafts = "".join(f", draft {d.name}" for d in preview.drafts if d.lang == lang)
-            print(
-                f"{lang}: edition {edition.name}{drafts}, {len(edition.provisions)} provisions, "
-                f"{len(preview.commentaries)} commentary pages: no problems."
+            names = [d.name for d in preview.drafts if d.lang == lang]
+            _say(
+                msg(
+                    "cli.check_clean",
+                    lang=lang,
+                    edition=edition.name,
+                    drafts=msg("cli.check_drafts", names=items(names)) if names else "",
+                    provisions=len(edition.provisions),
+                    pages=len(preview.commentaries),
+                )
             )
         for scheduled in preview.scheduled if lang == "ja" else []:
-            print(
-                f"ja: 第{scheduled.name}版は施行予定です（施行日 {dates.wareki(scheduled.effective)}、"
-                f"現行は第{preview.current.name}版）。"
+            _say(
+                msg(
+                    "cli.scheduled",
+                    name=scheduled.name,
+                    effective=Day(scheduled.effective),
+                    current=preview.current.name,
+                )
             )
         for line in _to_review(preview):
             print(line)
@@ -96,7 +115,9 @@ def _check_language(root: Path, lang: str, today: date) -> tuple[Problems, dict[
                         found.add(
                             problem.location.path,
                             problem.location.line,
-                            f"before releasing draft {drafts}: {problem.message}",
+                            "cli.before_release",
+                            drafts=drafts,
+                            problem=problem.message,
                         )
             else:
                 found.extend(error.problems)
@@ -127,31 +148,31 @@ def _to_review(guideline: Guideline) -> list[str]:
 def cmd_translations(args: argparse.Namespace) -> int:
     """List translations that trail the Japanese; with --mark-current, record one as up to date."""
     root = _root()
-    if not LANGUAGE_CODE.match(args.lang) or args.lang == DEFAULT_LANG:
-        print(
-            f"guideline translations: --lang {args.lang!r} は翻訳の言語コードではありません。"
-            "en のような言語コードを指定してください（翻訳のファイル名 editions/1.en.md の en の部分です）。",
-            file=sys.stderr,
-        )
+    lang = args.translation
+    if not LANGUAGE_CODE.match(lang) or lang == DEFAULT_LANG:
+        _fail("translations", msg("cli.not_a_language", lang=lang))
         return 1
     if args.mark_current:
         target = Path(args.mark_current).resolve()
-        for item in translation.status(root, args.lang):
+        for item in translation.status(root, lang):
             if item.translation.resolve() == target:
                 translation.mark_current(item.translation, item.original)
-                print(f"{display_path(target, root)}: now records {display_path(item.original, root)} as translated")
+                _say(
+                    msg(
+                        "cli.marked_current",
+                        path=display_path(target, root),
+                        original=display_path(item.original, root),
+                    )
+                )
                 return 0
-        print(f"{args.mark_current}: not a translation of any Japanese source", file=sys.stderr)
+        print(msg("cli.not_a_translation", path=args.mark_current), file=sys.stderr)
         return 1
-    trailing = [t for t in translation.status(root, args.lang) if t.state != "current"]
+    trailing = [t for t in translation.status(root, lang) if t.state != "current"]
     for item in trailing:
-        original = display_path(item.original, root)
-        translated = display_path(item.translation, root)
-        if item.state == "missing":
-            print(f"{translated}: missing; translate {original} (source: {item.expected})")
-        else:
-            print(f"{translated}: stale; {original} changed since it was translated (source: {item.expected})")
-    print(f"{len(trailing)} translation(s) trail the Japanese.")
+        state = "cli.translation_missing" if item.state == "missing" else "cli.translation_stale"
+        where = {"original": display_path(item.original, root), "translated": display_path(item.translation, root)}
+        _say(msg(state, expected=item.expected, **where))
+    _say(msg("cli.translations_trailing", count=len(trailing)))
     return 0
 
 
@@ -160,12 +181,17 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
     try:
         written = editing.new_edition(root, args.name)
     except (editing.EditingError, GuidelineError) as error:
-        print(f"guideline new-edition: {error}", file=sys.stderr)
+        _fail("new-edition", _words(error))
         return 1
     for path in written:
-        print(f"created {display_path(path, root)}")
-    print(f"Draft {args.name} started. Edit editions/{args.name}.ja.md, then preview with 'make serve'.")
+        _say(msg("cli.created", path=display_path(path, root)))
+    _say(msg("cli.draft_started", name=args.name))
     return 0
+
+
+def _words(error: messages.MessageError | GuidelineError) -> Text | str:
+    """What an error says: its message, or every problem and their count."""
+    return error.problems.report() if isinstance(error, GuidelineError) else error.message
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -175,18 +201,12 @@ def cmd_release(args: argparse.Namespace) -> int:
         effective = dates.parse_date(args.effective) if args.effective else None
         editing.release(root, args.name, enacted, effective)
     except dates.DateError as error:
-        print(f"guideline release: 第{args.name}版は公開していません。{error}", file=sys.stderr)
+        _fail("release", msg("cli.not_released", name=args.name, problem=error.message))
         return 1
     except (editing.EditingError, GuidelineError) as error:
-        print(
-            f"guideline release: 第{args.name}版は公開していません（ファイルは何も変えていません）。\n{error}",
-            file=sys.stderr,
-        )
+        _fail("release", msg("cli.not_released_unchanged", name=args.name, problem=_words(error)))
         return 1
-    print(
-        f"第{args.name}版を公開しました（制定日 {dates.wareki(enacted)}、施行日 {dates.wareki(effective or enacted)}）。"
-        "確認用の値を editions/releases.yml に記録しました。"
-    )
+    _say(msg("cli.released", name=args.name, enacted=Day(enacted), effective=Day(effective or enacted)))
     return 0
 
 
@@ -210,9 +230,9 @@ def _record_correction(command: str, name: str, record: Callable[[], list[str]])
     try:
         changes = record()
     except (dates.DateError, editing.EditingError, GuidelineError) as error:
-        print(f"guideline {command}: 何も変えていません。\n{error}", file=sys.stderr)
+        _fail(command, msg("cli.unchanged", problem=_words(error)))
         return 1
-    print(f"第{name}版の訂正を改正履歴（editions/releases.yml、/editions/）に記録しました：{'、'.join(changes)}")
+    _say(msg("cli.corrected", name=name, changes=items(changes)))
     return 0
 
 
@@ -222,7 +242,7 @@ def _load_with_drafts() -> Guideline | None:
     try:
         return load(_root(), drafts=True, today=dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE")))
     except (dates.DateError, GuidelineError) as error:
-        print(error, file=sys.stderr)
+        print(_words(error), file=sys.stderr)
         return None
 
 
@@ -230,8 +250,7 @@ def _edition(guideline: Guideline, name: str, command: str) -> Edition | None:
     try:
         return guideline.edition(name)
     except StopIteration:
-        names = "、".join(e.name for e in guideline.editions)
-        print(f"guideline {command}: 第{name}版はありません。ある版は {names} です。", file=sys.stderr)
+        _fail(command, msg("cli.no_edition", name=name, names=items(e.name for e in guideline.editions)))
         return None
 
 
@@ -244,18 +263,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if old is None or new is None:
         return 1
     if old is new:
-        print(
-            f"guideline diff: 同じ版（第{old.name}版）どうしは比べられません。二つの違う版を指定してください。",
-            file=sys.stderr,
-        )
+        _fail("diff", msg("cli.same_edition", name=old.name))
         return 2
     order = guideline.editions.index
     if order(old) > order(new) and not args.reverse:
-        print(
-            f"guideline diff: 第{old.name}版は第{new.name}版より新しい版です。古い版を先に書いてください"
-            f"（guideline diff {new.name} {old.name}）。新しい版を改正前として比べたいときは --reverse を付けてください。",
-            file=sys.stderr,
-        )
+        _fail("diff", msg("cli.reversed", old=old.name, new=new.name))
         return 2
     comparison = compare.compare(old, new)
     underline = sys.stdout.isatty()
@@ -276,9 +288,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     print(f"\n変わる条項：{len(comparison.changed_rows)}（{kessai.counts(comparison)}）")
     failed = 0
     if args.html:
-        failed |= _write(Path(args.html), printing.compare_html(guideline, new, old), "印刷用の新旧対照表")
+        failed |= _write(Path(args.html), printing.compare_html(guideline, new, old), msg("cli.what.print_html"))
     if args.pdf:
-        failed |= _pdf(Path(args.pdf), printing.compare_html(guideline, new, old), "決裁用の新旧対照表（A4 横）")
+        failed |= _pdf(Path(args.pdf), printing.compare_html(guideline, new, old), msg("cli.what.kessai_pdf"))
     return failed
 
 
@@ -290,7 +302,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     edition = _edition(guideline, args.name, "text")
     if edition is None:
         return 1
-    return _pdf(Path(args.pdf), printing.text_html(guideline, edition), f"第{edition.name}版の全文（A4 縦）")
+    return _pdf(Path(args.pdf), printing.text_html(guideline, edition), msg("cli.what.text_pdf", name=edition.name))
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -302,32 +314,29 @@ def cmd_preview(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     draft = guideline.drafts[-1] if guideline.drafts else None
     old = guideline.previous(draft) if draft is not None else None
-    failed = _write(out / "summary.md", kessai.summary_markdown(guideline, draft, old), "変更の要約")
+    failed = _write(out / "summary.md", kessai.summary_markdown(guideline, draft, old), msg("cli.what.summary"))
     if draft is not None and old is not None:
-        failed |= _pdf(out / "kessai.pdf", printing.compare_html(guideline, draft, old), "決裁用の新旧対照表（A4 横）")
+        failed |= _pdf(out / "kessai.pdf", printing.compare_html(guideline, draft, old), msg("cli.what.kessai_pdf"))
     return failed
 
 
-def _write(path: Path, text: str, what: str) -> int:
+def _write(path: Path, text: str, what: Text) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError:
-        print(
-            f"{path}: {what}を書き込めません。保存先のフォルダーがあるか、書き込みの権限があるか確かめてください。",
-            file=sys.stderr,
-        )
+        print(msg("cli.cannot_write", path=str(path), what=what), file=sys.stderr)
         return 1
-    print(f"{what}を {path} に書きました。")
+    _say(msg("cli.written", what=what, path=str(path)))
     return 0
 
 
-def _pdf(path: Path, document: str, what: str) -> int:
+def _pdf(path: Path, document: str, what: Text) -> int:
     try:
         printing.write_pdf(document, path)
     except printing.PrintError as error:
-        print(f"guideline: {error}", file=sys.stderr)
+        print(f"guideline: {error.message}", file=sys.stderr)
         return 1
-    print(f"{what}を {path} に書きました。")
+    _say(msg("cli.written", what=what, path=str(path)))
     return 0
 
 
@@ -339,7 +348,18 @@ def _terminal(segments: tuple[compare.Segment, ...], underline: bool, provision:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="guideline", description="Check and maintain the guideline's sources.")
+    parser = argparse.ArgumentParser(
+        prog="guideline",
+        description="Check and maintain the guideline's sources. ガイドラインの原稿を検査し、版を管理します。",
+    )
+    parser.add_argument(
+        "--lang",
+        dest="message_lang",
+        choices=messages.LANGUAGES,
+        help="メッセージの言語 (ja, en)。既定は日本語、環境変数 LANG などが en… なら英語 / the language of "
+        "messages; Japanese unless LC_ALL, LC_MESSAGES or LANG starts with en. Give it before the command: "
+        "guideline --lang en check",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every source without building; exit 1 on any problem")
     check.set_defaults(func=cmd_check)
@@ -376,13 +396,21 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--out", default="build/preview", help="書き出すフォルダー（既定: build/preview）")
     preview.set_defaults(func=cmd_preview)
     translations = sub.add_parser("translations", help="list translations that are missing or trail the Japanese")
-    translations.add_argument("--lang", default="en", help="the translation's language (default: en)")
+    translations.add_argument(
+        "--translation",
+        "--lang",
+        dest="translation",
+        default="en",
+        help="the translation's language (default: en); --lang is its former spelling, kept working. "
+        "The language of messages is the top-level option: guideline --lang en translations",
+    )
     translations.add_argument("--mark-current", metavar="FILE", help="record FILE as translating the current Japanese")
     translations.set_defaults(func=cmd_translations)
     args = parser.parse_args(argv)
+    messages.choose(args.message_lang)
     outside = _outside_project()
     if outside is not None:
-        print(outside, file=sys.stderr)
+        print(f"guideline: {outside}", file=sys.stderr)
         return 1
     result: int = args.func(args)
     return result

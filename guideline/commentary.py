@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .frontmatter import source_lines, split
+from .messages import items
 from .problems import Problems
 from .signals import ATTACHMENTS_KEY, Attachment, Signal, entry_lines, parse_attachments, parse_signals
 from .signals import KEY as SIGNALS_KEY
@@ -151,12 +152,10 @@ def parse_commentary(text: str, path: str, problems: Problems, lang: str = "ja")
         for key in REQUIRED_KEYS:  # a translation without 'source' is reported as stale, not rejected
             value = meta.get(key)
             if value is None or str(value).strip() == "":
-                problems.add(path, doc.key_lines.get(key, 2), f"front matter has no '{key}'; add '{key}: …'")
+                problems.add(path, doc.key_lines.get(key, 2), "frontmatter.missing_key", key=key)
         for key in meta:
             if key not in allowed:
-                problems.add(
-                    path, doc.key_lines[key], f"unknown front matter key '{key}'; the keys are {', '.join(allowed)}"
-                )
+                problems.add(path, doc.key_lines[key], "commentary.unknown_key", key=key, keys=items(allowed))
     commentary = Commentary(
         clause=str(meta.get("clause", "")),
         path=path,
@@ -202,7 +201,7 @@ Lines = list[tuple[int, str]]
 def _sections(
     body: list[str], start: int, path: str, problems: Problems, words: Vocabulary
 ) -> dict[str, tuple[int, Lines]]:
-    names = ", ".join(words.sections)
+    names = items(words.sections)
     sections: dict[str, tuple[int, Lines]] = {}
     current: Lines | None = None
     for offset, raw in enumerate(body):
@@ -211,27 +210,23 @@ def _sections(
             name = raw[3:].strip()
             key = words.sections.get(name)
             if key is None:
-                problems.add(path, line, f"unknown section '{name}'; the sections are {names}")
+                problems.add(path, line, "commentary.unknown_section", name=name, names=names)
                 current = None
             elif key in sections:
-                problems.add(path, line, f"section '{name}' appears twice; merge the two")
+                problems.add(path, line, "commentary.section_twice", name=name)
                 current = None
             else:
                 current = []
                 sections[key] = (line, current)
         elif raw.startswith("# "):
-            problems.add(
-                path, line, "do not write a page title: the build writes it from the provision's number and 'title'"
-            )
+            problems.add(path, line, "commentary.page_title")
         elif current is not None:
             current.append((line, raw))
         elif raw.strip():
-            problems.add(path, line, f"text outside a section; put it under one of: {names}")
+            problems.add(path, line, "commentary.outside_section", names=names)
     for key in SECTIONS:
         if key not in sections:
-            problems.add(
-                path, start, f"section '## {words.section(key)}' is missing; add it (sections in order: {names})"
-            )
+            problems.add(path, start, "commentary.section_missing", name=words.section(key), names=names)
     return sections
 
 
@@ -248,7 +243,7 @@ def _paragraphs(body: Lines) -> list[str]:
 
 
 def _blocks(body: Lines, path: str, problems: Problems, what: str) -> list[tuple[int, str, str, Lines]]:
-    """Split a section into ``### title {#anchor}`` blocks."""
+    """Split a section into ``### title {#anchor}`` blocks; ``what`` is ``example`` or ``question``."""
     blocks: list[tuple[int, str, str, Lines]] = []
     seen: dict[str, int] = {}
     for line, raw in body:
@@ -256,21 +251,23 @@ def _blocks(body: Lines, path: str, problems: Problems, what: str) -> list[tuple
             match = _SUBHEADING.match(raw)
             if not match:
                 problems.add(
-                    path, line, f"{what} heading needs an anchor at the end, like '### … {{#delete-or-correct}}'"
+                    path, line, "commentary.example_no_anchor" if what == "example" else "commentary.question_no_anchor"
                 )
                 blocks.append((line, raw.lstrip("# ").strip(), "", []))
                 continue
             anchor = match.group("anchor")
             if not _ANCHOR.match(anchor):
-                problems.add(path, line, f"invalid anchor {anchor!r}: use lowercase ASCII words joined by hyphens")
+                problems.add(path, line, "commentary.bad_anchor", anchor=anchor)
             if anchor in seen:
-                problems.add(path, line, f"duplicate anchor {anchor!r} (first used on line {seen[anchor]}); rename one")
+                problems.add(path, line, "commentary.duplicate_anchor", anchor=anchor, first=seen[anchor])
             seen[anchor] = line
             blocks.append((line, match.group("title"), anchor, []))
         elif blocks:
             blocks[-1][3].append((line, raw))
         elif raw.strip():
-            problems.add(path, line, f"text before the first {what}; start each {what} with '### title {{#anchor}}'")
+            problems.add(
+                path, line, "commentary.text_before_example" if what == "example" else "commentary.text_before_question"
+            )
     return blocks
 
 
@@ -285,12 +282,10 @@ def _examples(body: Lines, path: str, problems: Problems, words: Vocabulary) -> 
                 name = match.group("key").strip()
                 key = words.fields.get(name, "")
                 if not key:
-                    problems.add(
-                        path, field_line, f"unknown example field '{name}'; the fields are {', '.join(words.fields)}"
-                    )
+                    problems.add(path, field_line, "commentary.unknown_field", name=name, fields=items(words.fields))
                     continue
                 if key in example.fields:
-                    problems.add(path, field_line, f"field '{name}' appears twice in this example")
+                    problems.add(path, field_line, "commentary.field_twice", name=name)
                 example.fields[key] = match.group("value").strip()
                 example.field_lines[key] = field_line
             elif key and raw.startswith("  ") and raw.strip():
@@ -299,7 +294,7 @@ def _examples(body: Lines, path: str, problems: Problems, words: Vocabulary) -> 
                 example.fields[key] = f"{value}{joiner}{raw.strip()}" if value else raw.strip()
             elif raw.strip():
                 first = words.field(SCENE)
-                problems.add(path, field_line, f"example text must be a field ('- {first}: …') or indented under one")
+                problems.add(path, field_line, "commentary.stray_example_text", first=first)
         _check_example(example, path, problems, words)
         examples.append(example)
     return examples
@@ -307,26 +302,27 @@ def _examples(body: Lines, path: str, problems: Problems, words: Vocabulary) -> 
 
 def _check_example(example: Example, path: str, problems: Problems, words: Vocabulary) -> None:
     written = example.fields.get(VERDICT)
-    allowed = ", ".join(words.verdicts)
+    allowed = items(words.verdicts)
     if not written:
         problems.add(
             path,
             example.line,
-            f"example '{example.title}' has no verdict; add '- {words.field(VERDICT)}: …' with one of: {allowed}",
+            "commentary.no_verdict",
+            title=example.title,
+            field=words.field(VERDICT),
+            allowed=allowed,
         )
     elif written not in words.verdicts:
-        problems.add(path, example.field_lines[VERDICT], f"unknown verdict {written!r}; use one of: {allowed}")
+        problems.add(path, example.field_lines[VERDICT], "commentary.unknown_verdict", verdict=written, allowed=allowed)
         del example.fields[VERDICT]
     else:
         example.fields[VERDICT] = words.verdicts[written]
     for required in (SCENE, POST, REASON):
         if not example.fields.get(required):
             name = words.field(required)
-            problems.add(path, example.line, f"example '{example.title}' has no '{name}'; add '- {name}: …'")
+            problems.add(path, example.line, "commentary.missing_field", title=example.title, name=name)
     if example.verdict == NG and not example.fields.get(FIX):
-        problems.add(
-            path, example.line, f"NG example '{example.title}' has no '{words.field(FIX)}'; add the corrected post"
-        )
+        problems.add(path, example.line, "commentary.ng_without_fix", title=example.title, name=words.field(FIX))
 
 
 def _faqs(body: Lines, path: str, problems: Problems) -> list[Faq]:
@@ -334,7 +330,7 @@ def _faqs(body: Lines, path: str, problems: Problems) -> list[Faq]:
     for line, question, anchor, lines in _blocks(body, path, problems, "question"):
         faq = Faq(anchor, question, line, _paragraphs(lines))
         if not faq.answer:
-            problems.add(path, line, f"question '{question}' has no answer; write it below the heading")
+            problems.add(path, line, "commentary.no_answer", question=question)
         faqs.append(faq)
     return faqs
 
@@ -345,19 +341,21 @@ def _check_counts(commentary: Commentary, problems: Problems, words: Vocabulary)
         problems.add(
             path,
             commentary.lines[EXAMPLES],
-            f"{len(commentary.examples)} worked example(s); write at least {MIN_EXAMPLES} under '## {words.section(EXAMPLES)}'",
+            "commentary.too_few_examples",
+            count=len(commentary.examples),
+            minimum=MIN_EXAMPLES,
+            section=words.section(EXAMPLES),
         )
     verdicts = {example.verdict for example in commentary.examples}
     if commentary.examples and not {OK, NG} <= verdicts:
-        lacking = " and ".join(v for v in (OK, NG) if v not in verdicts)
-        problems.add(
-            path,
-            commentary.lines.get(EXAMPLES, 1),
-            f"no {lacking} example; a rule needs at least one OK and one NG example",
-        )
+        lacking = items((v for v in (OK, NG) if v not in verdicts), "and")
+        problems.add(path, commentary.lines.get(EXAMPLES, 1), "commentary.lacking_verdicts", lacking=lacking)
     if FAQ in commentary.lines and len(commentary.faqs) < MIN_FAQS:
         problems.add(
             path,
             commentary.lines[FAQ],
-            f"{len(commentary.faqs)} FAQ(s); write at least {MIN_FAQS} under '## {words.section(FAQ)}'",
+            "commentary.too_few_faqs",
+            count=len(commentary.faqs),
+            minimum=MIN_FAQS,
+            section=words.section(FAQ),
         )

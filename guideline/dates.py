@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
+from .messages import Day, MessageError, msg
+
 # (first day, era name); newest first.
 _ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))
 NOT_STATED = {"ja": "未記載", "en": "not stated"}
@@ -29,10 +31,9 @@ def wareki(day: date | None, lang: str = "ja") -> str:
 JST = timezone(timedelta(hours=9), "Asia/Tokyo")
 _WAREKI = re.compile(r"(?P<era>令和|平成|昭和)(?P<year>元|\d{1,2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-FORMAT_HINT = "2027-01-01 または 令和9年1月1日 のように書いてください"
 
 
-class DateError(ValueError):
+class DateError(MessageError, ValueError):
     """A date the division wrote that cannot be read; the message says what and how to write it."""
 
 
@@ -54,14 +55,14 @@ def parse_date(value: str) -> date:
             day = date(start.year + year - 1, int(era_match["month"]), int(era_match["day"]))
             if day < start:
                 raise DateError(
-                    f"「{value}」は{era_match['era']}の始まり（{wareki(start)}）より前の日付です。{FORMAT_HINT}"
+                    msg("dates.before_era", value=value, era=era_match["era"], start=Day(start), hint=msg("dates.hint"))
                 )
             return day
     except ValueError as error:
         if isinstance(error, DateError):
             raise
-        raise DateError(f"「{value}」という日付はありません（月日を確かめてください）。{FORMAT_HINT}") from None
-    raise DateError(f"「{value}」は日付として読めません。{FORMAT_HINT}")
+        raise DateError(msg("dates.no_such_day", value=value, hint=msg("dates.hint"))) from None
+    raise DateError(msg("dates.unreadable", value=value, hint=msg("dates.hint")))
 
 
 def build_date(value: str | None) -> date:
@@ -71,4 +72,4 @@ def build_date(value: str | None) -> date:
     try:
         return parse_date(value)
     except DateError as error:
-        raise DateError(f"環境変数 GUIDELINE_BUILD_DATE: {error}") from None
+        raise DateError(msg("dates.build_date", problem=error.message)) from None

@@ -13,11 +13,12 @@ from pathlib import Path
 from . import freeze
 from .dates import today_in_japan, wareki
 from .edition import Edition, edition_sort_key, parse_edition
+from .messages import MessageError, items, msg
 from .problems import GuidelineError, Problems
 from .project import EDITION_PAGES_DIR, EDITIONS_DIR, languages, load
 
 
-class EditingError(Exception):
+class EditingError(MessageError):
     """A request the division must change: the message says what and how."""
 
 
@@ -83,13 +84,13 @@ _PUBLISHED = re.compile(r"(?m)^status:\s*published\s*$")
 def new_edition(root: Path, name: str) -> list[Path]:
     """Start draft ``name`` from the current edition, in every language; return the files written."""
     if not re.fullmatch(r"[0-9]+[a-z0-9-]*", name):
-        raise EditingError(f"edition name {name!r}: use a number such as '2' (letters and hyphens may follow)")
+        raise EditingError(msg("editing.bad_name", name=name))
     guideline = load(root, drafts=True)
     if guideline.drafts:
-        raise EditingError(f"draft {guideline.drafts[0].name} is still open; release it or remove it first")
+        raise EditingError(msg("editing.draft_open", name=guideline.drafts[0].name))
     current = guideline.published[-1]  # the newest released edition, even if not yet in force (施行予定)
     if edition_sort_key(name) <= edition_sort_key(current.name):
-        raise EditingError(f"edition {name!r} must come after the current edition {current.name!r}")
+        raise EditingError(msg("editing.name_not_after", name=name, current=current.name))
     written: list[Path] = []
     for lang in languages(root):
         source = root / EDITIONS_DIR / f"{current.name}.{lang}.md"
@@ -97,7 +98,7 @@ def new_edition(root: Path, name: str) -> list[Path]:
         if not source.exists():
             continue
         if target.exists():
-            raise EditingError(f"{target.relative_to(root)} already exists")
+            raise EditingError(msg("editing.exists", path=target.relative_to(root).as_posix()))
         text = source.read_text(encoding="utf-8")
         text = _set_front(text, "edition", f'"{name}"')
         for key, value in (("status", "draft"), ("enacted", "null"), ("effective", "null")):
@@ -118,33 +119,33 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None,
     """Publish draft ``name``: check and set its dates, record its checksums; write every file or none."""
     path = root / EDITIONS_DIR / f"{name}.ja.md"
     if not path.exists():
-        raise EditingError(f"第{name}版の改正案がありません（{path.relative_to(root)} がありません）")
+        raise EditingError(msg("editing.no_draft", name=name, path=path.relative_to(root).as_posix()))
     problems = Problems()
     draft = parse_edition(path.read_text(encoding="utf-8"), f"{EDITIONS_DIR}/{name}.ja.md", "ja", problems)
     entries = freeze.read_record(root, problems)
     if problems:
         raise GuidelineError(problems)
     if not draft.is_draft or name in entries:
-        raise EditingError(
-            f"第{name}版は改正案ではありません。公開済みの版をもう一度公開することはできません。{_PROPER}"
-        )
+        raise EditingError(msg("editing.not_a_draft", name=name, proper=msg("editing.proper_way")))
     earlier = freeze.released_before(root, name)
     if earlier is not None:
         raise EditingError(
-            f"第{name}版は {earlier.day} のコミット {earlier.commit} で公開済みとして記録されています。"
-            f"公開済みの版をもう一度公開することはできません。{_PROPER}"
+            msg(
+                "editing.released_before",
+                name=name,
+                day=earlier.day,
+                commit=earlier.commit,
+                proper=msg("editing.proper_way"),
+            )
         )
     newest = max(entries, key=edition_sort_key, default=None)
     if newest is not None and edition_sort_key(name) <= edition_sort_key(newest):
-        raise EditingError(
-            f"第{name}版は、公開済みの第{newest}版より前の名前です。改正案は第{newest}版より後の名前で作ってください"
-            "（guideline new-edition）"
-        )
+        raise EditingError(msg("editing.name_before_published", name=name, newest=newest))
     effective = effective or enacted
     previous = _edition(root, newest) if newest is not None else None
     wrong = freeze.date_problems(name, enacted, effective, previous)
     if wrong:
-        raise EditingError("。\n".join(wrong))
+        raise EditingError(msg("editing.several", problems=items(wrong, "lines")))
     recorded = today or today_in_japan()
 
     def change(stage: Path) -> list[str]:
@@ -164,12 +165,6 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None,
     _apply(root, change)
 
 
-_PROPER = (
-    "公開済みの版を改めるときは、新しい版を作るか（guideline new-edition）、"
-    "記録を残して訂正してください（guideline correct / guideline amend-release）"
-)
-
-
 def amend_release(
     root: Path,
     name: str,
@@ -181,9 +176,7 @@ def amend_release(
     """Correct or fill in a published edition's dates, recording the reason; return what changed."""
     entry = _recorded(root, name, reason)
     if enacted is None and effective is None:
-        raise EditingError(
-            "訂正する日付がありません。--enacted 制定日 と --effective 施行日 の一方または両方を指定してください"
-        )
+        raise EditingError(msg("editing.no_dates"))
     new_enacted = enacted or entry.enacted
     new_effective = effective or entry.effective
     changes = [
@@ -192,22 +185,21 @@ def amend_release(
         if old != new
     ]
     if not changes:
-        raise EditingError(f"第{name}版の日付はすでにそのとおり記録されています。訂正するものはありません")
+        raise EditingError(msg("editing.dates_unchanged", name=name))
     if new_enacted and new_effective and new_effective < new_enacted:
         raise EditingError(freeze.date_problems(name, new_enacted, new_effective, None)[0])
     languages = freeze.translations(root, name)
     changed = [
-        f"{edition.path}:{line}: {what}"
+        msg("editing.changed_where", path=edition.path, line=line, what=what)
         for lang, edition in languages.items()
         for line, what in (
-            freeze.differences(edition, entry.checksums[lang]) if lang in entry.checksums else [(1, "翻訳の追加")]
+            freeze.differences(edition, entry.checksums[lang])
+            if lang in entry.checksums
+            else [(1, msg("freeze.what.translation_added"))]
         )
     ]
     if changed:  # only the dates may change here: anything else would be frozen again unseen
-        raise EditingError(
-            f"第{name}版は公開時の記録と違います（{'、'.join(changed)}）。元に戻してから日付を訂正してください。"
-            f"誤字の訂正なら先に 'guideline correct {name} --reason \"理由\"' で記録します"
-        )
+        raise EditingError(msg("editing.changed_besides_dates", name=name, changed=items(changed)))
 
     def change(stage: Path) -> list[str]:
         written = []
@@ -230,16 +222,16 @@ def correct(root: Path, name: str, reason: str, today: date | None = None) -> li
     languages = freeze.translations(root, name)
     if entry.legacy is not None:
         japanese = languages.get("ja")
-        wrong = freeze.legacy_differences(japanese, entry.legacy) if japanese is not None else ["ファイル"]
+        wrong = (
+            freeze.legacy_differences(japanese, entry.legacy) if japanese is not None else [msg("freeze.legacy.file")]
+        )
         if wrong:
-            raise EditingError(
-                f"第{name}版は公開時の記録と違います（{'、'.join(wrong)}）。元に戻してから記録形式を更新してください"
-            )
+            raise EditingError(msg("editing.legacy_changed", name=name, wrong=items(wrong)))
         changes, kind = ["記録形式の更新（条項の番号・位置・親・後継、前付け、翻訳を固定）"], "record-format"
     else:
         changes, kind = _corrections(name, entry, languages), "correction"
         if not changes:
-            raise EditingError(f"第{name}版は公開時の記録のとおりで、訂正されたところはありません")
+            raise EditingError(msg("editing.nothing_corrected", name=name))
 
     def change(stage: Path) -> list[str]:
         _rerecord(stage, name, entry, kind, reason, changes, today)
@@ -258,17 +250,11 @@ def _corrections(name: str, entry: freeze.Entry, languages: dict[str, Edition]) 
             changes.append(f"翻訳（{lang}）の追加")
             continue
         for _, what in freeze.differences(edition, pinned):
-            if not what.endswith("の文言") and not what.startswith("前付け"):
-                raise EditingError(
-                    f"{edition.path}: {what}は正誤では直せません（正誤は文言の訂正だけです）。"
-                    "条項の追加・削除・移動は新しい版で行ってください（guideline new-edition）"
-                )
+            if what.id not in ("freeze.what.wording", "freeze.what.front"):
+                raise EditingError(msg("editing.not_a_wording_fix", path=edition.path, what=what))
             if (edition.enacted, edition.effective) != (entry.enacted, entry.effective):
-                raise EditingError(
-                    f"{edition.path}: 日付は正誤では直せません。"
-                    f"'guideline amend-release {name} --enacted 日付 --effective 日付 --reason \"理由\"' で訂正してください"
-                )
-            changes.append(f"{what}（{lang}）")
+                raise EditingError(msg("editing.dates_by_correction", path=edition.path, name=name))
+            changes.append(f"{what.render('ja')}（{lang}）")  # the history on 改正履歴 is in Japanese
     return changes
 
 
@@ -278,19 +264,13 @@ def _recorded(root: Path, name: str, reason: str, legacy_ok: bool = False) -> fr
     if problems:
         raise GuidelineError(problems)
     if not reason.strip():
-        raise EditingError(
-            '訂正の理由がありません。--reason "理由" で、なぜ訂正するのかを書いてください（改正履歴に載ります）'
-        )
+        raise EditingError(msg("editing.no_reason"))
     entry = entries.get(name)
     if entry is None:
-        known = "、".join(entries) or "なし"
-        raise EditingError(
-            f"第{name}版は公開されていません（公開済みの版：{known}）。改正案の日付は release で決めます"
-        )
+        known = items(entries) if entries else msg("editing.none")
+        raise EditingError(msg("editing.not_published", name=name, known=known))
     if entry.legacy is not None and not legacy_ok:
-        raise EditingError(
-            f"第{name}版の記録が古い形式です。先に 'guideline correct {name} --reason \"記録形式の更新\"' を実行してください"
-        )
+        raise EditingError(msg("editing.legacy_first", name=name))
     return entry
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from .frontmatter import split
+from .messages import Items, Param, items, msg
 from .problems import Problems
 
 ID_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
@@ -107,7 +108,7 @@ def _parse_date(value: object, path: str, line: int, key: str, problems: Problem
         return None
     if isinstance(value, date):
         return value
-    problems.add(path, line, f"'{key}' must be a date written YYYY-MM-DD or null (未記載), not {value!r}")
+    problems.add(path, line, "edition.bad_date", key=key, value=str(value))
     return None
 
 
@@ -116,7 +117,7 @@ def _successors(value: object, path: str, line: int, problems: Problems) -> dict
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.add(path, line, "'successors' must map a removed id to the ids that took over its subject")
+        problems.add(path, line, "edition.bad_successors")
         return {}
     out: dict[str, list[str]] = {}
     for old, new in value.items():
@@ -131,11 +132,7 @@ def _reasons(value: object, path: str, line: int, problems: Problems) -> list[st
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.add(
-            path,
-            line,
-            "「reasons:」（改正理由）は「- 何をどう改めるか、その理由」の形の行を並べた一覧で書いてください。",
-        )
+        problems.add(path, line, "edition.bad_reasons")
         return []
     return [v.strip() for v in value]
 
@@ -146,11 +143,7 @@ def _name(meta: dict[str, object], key: str, path: str, lines: dict[str, int], p
     if value is None:
         return ""
     if not isinstance(value, str) or not value.strip() or "\n" in value:
-        problems.add(
-            path,
-            lines.get(key, 2),
-            f"「{key}:」は一行の文字列で書いてください（例：{key}: はにぽん）。名前を変えないときは、この行を削除します。",
-        )
+        problems.add(path, lines.get(key, 2), "edition.bad_name", key=key)
         return ""
     return value.strip()
 
@@ -162,12 +155,10 @@ def parse_edition(text: str, path: str, lang: str, problems: Problems) -> Editio
     name = str(meta.get("edition", Path(path).name.split(".")[0]))
     for key in ("edition", "title", "status"):
         if meta and key not in meta:
-            problems.add(path, 2, f"front matter has no '{key}'; add '{key}: …'")
+            problems.add(path, 2, "frontmatter.missing_key", key=key)
     status = str(meta.get("status", "draft"))
     if status not in STATUSES:
-        problems.add(
-            path, doc.key_lines.get("status", 2), f"unknown status {status!r}; use one of: {', '.join(STATUSES)}"
-        )
+        problems.add(path, doc.key_lines.get("status", 2), "edition.bad_status", status=status, allowed=items(STATUSES))
     edition = Edition(
         name=name,
         lang=lang,
@@ -196,16 +187,10 @@ def _parse_body(edition: Edition, body: list[str], start: int, problems: Problem
 
     def add(provision: Provision) -> bool:
         if not _ID.match(provision.id):
-            problems.add(
-                path,
-                provision.line,
-                f"invalid id {provision.id!r}: use lowercase ASCII words joined by hyphens, e.g. 'accuracy'",
-            )
+            problems.add(path, provision.line, "edition.bad_id", id=provision.id)
         if provision.id in edition.provisions:
             first = edition.provisions[provision.id].line
-            problems.add(
-                path, provision.line, f"duplicate id {provision.id!r} (first used on line {first}); give it a new id"
-            )
+            problems.add(path, provision.line, "edition.duplicate_id", id=provision.id, first=first)
             return False
         edition.provisions[provision.id] = provision
         return True
@@ -228,8 +213,7 @@ def _parse_body(edition: Edition, body: list[str], start: int, problems: Problem
             nested = item_match.group("indent") == SUBITEM_INDENT
             parent = item if nested else chapter
             if parent is None:
-                where = "an item" if nested else "a chapter ('## title {#id}')"
-                problems.add(path, line, f"this provision is outside {where}; move it under one")
+                problems.add(path, line, "edition.outside_item" if nested else "edition.outside_chapter")
                 continue
             provision = Provision(item_match.group("id"), "subitem" if nested else "item", "", [text], line, parent.id)
             if add(provision):
@@ -238,30 +222,29 @@ def _parse_body(edition: Edition, body: list[str], start: int, problems: Problem
                 if not nested:
                     item = provision
         elif raw.lstrip().startswith(("-", "#")):
-            problems.add(path, line, "a provision needs an id at the end of its line, like '{#accuracy}'")
+            problems.add(path, line, "edition.no_id")
         elif current is not None and (current.kind in ("chapter", "preamble") and not current.children):
             current.paragraphs.append(raw.strip())
         elif current is not None and _CONTINUATION.match(raw):
             current.paragraphs.append(raw.strip())
         else:
-            problems.add(
-                path,
-                line,
-                "text outside any provision; indent it under an item or start a chapter with '## title {#id}'",
-            )
+            problems.add(path, line, "edition.stray_text")
 
 
-def _describe_indent(indent: str) -> str:
+def _describe_indent(indent: str) -> Items:
     """The characters of an indent in words an editor can find them by: 全角空白 2 個、タブ 1 個."""
-    names = {" ": "半角空白", "\u3000": "全角空白", "\t": "タブ"}
+    names: dict[str, Param] = {
+        " ": msg("indent.space"),
+        "\u3000": msg("indent.ideographic_space"),
+        "\t": msg("indent.tab"),
+    }
     runs: list[tuple[str, int]] = []
     for char in indent:
-        name = names.get(char, f"U+{ord(char):04X}")
-        if runs and runs[-1][0] == name:
-            runs[-1] = (name, runs[-1][1] + 1)
+        if runs and runs[-1][0] == char:
+            runs[-1] = (char, runs[-1][1] + 1)
         else:
-            runs.append((name, 1))
-    return "、".join(f"{name} {count} 個" for name, count in runs)
+            runs.append((char, 1))
+    return items(msg("indent.run", what=names.get(char, f"U+{ord(char):04X}"), count=count) for char, count in runs)
 
 
 def _indent_ok(raw: str, path: str, line: int, problems: Problems) -> bool:
@@ -275,26 +258,13 @@ def _indent_ok(raw: str, path: str, line: int, problems: Problems) -> bool:
     if not indent:
         return True
     if rest.startswith("#"):
-        problems.add(
-            path,
-            line,
-            f"章の見出しの前に字下げ（{_describe_indent(indent)}）があります。'##' は行頭から書いてください。",
-        )
+        problems.add(path, line, "edition.indented_heading", indent=_describe_indent(indent))
         return False
     if rest.startswith("-") and indent != SUBITEM_INDENT:
-        problems.add(
-            path,
-            line,
-            f"項目の前の字下げ（{_describe_indent(indent)}）は使えません。"
-            f"項目 (1) は行頭から、号 ① は半角空白 {len(SUBITEM_INDENT)} 個で字下げして書いてください。",
-        )
+        problems.add(path, line, "edition.indented_item", indent=_describe_indent(indent), spaces=len(SUBITEM_INDENT))
         return False
     if indent.strip(" "):
-        problems.add(
-            path,
-            line,
-            f"行頭の字下げに半角空白以外の文字（{_describe_indent(indent)}）があります。半角空白だけで字下げしてください。",
-        )
+        problems.add(path, line, "edition.indent_characters", indent=_describe_indent(indent))
         return False
     return True
 

@@ -28,9 +28,9 @@ from typing import Any
 
 import yaml
 
-from .dates import wareki
 from .edition import Edition, edition_sort_key, parse_edition
-from .frontmatter import SAFE_LOADER
+from .frontmatter import SAFE_LOADER, yaml_position
+from .messages import Day, Text, items, msg
 from .problems import Problems
 
 RECORD = "editions/releases.yml"
@@ -113,19 +113,18 @@ def _as_date(value: object) -> date | None:
 
 def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
     """Read the record, reporting any part of the wrong shape at its line."""
-    fix = "元に戻すには 'git checkout -- editions/releases.yml' を実行してください（この記録は手で書き換えません）"
+    fix = msg("freeze.fix_record")
     try:
         node = yaml.compose(text, Loader=SAFE_LOADER)
         data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problems.add(RECORD, line, f"公開記録がYAMLとして読めません（{getattr(error, 'problem', error)}）。{fix}")
+        line, column = yaml_position(error)
+        problems.add(RECORD, line + 1, "freeze.record_unreadable", column=column, fix=fix)
         return {}
     if data is None:
         return {}
     if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
-        problems.add(RECORD, 1, f"公開記録は 'editions:' の下に版ごとの記録を並べる形でなければなりません。{fix}")
+        problems.add(RECORD, 1, "freeze.record_shape", fix=fix)
         return {}
     keys = {str(k.value): (k, v) for k, v in node.value}
     if "editions" not in keys:
@@ -137,13 +136,11 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
                 )
                 for name in legacy
             }
-        problems.add(RECORD, 1, f"公開記録に 'editions:' がありません。{fix}")
+        problems.add(RECORD, 1, "freeze.record_no_editions", fix=fix)
         return {}
     editions_node = keys["editions"][1]
     if not isinstance(editions_node, yaml.MappingNode) or not isinstance(data["editions"], dict):
-        problems.add(
-            RECORD, _node_line(editions_node), f"'editions:' の下は版の名前ごとの記録でなければなりません。{fix}"
-        )
+        problems.add(RECORD, _node_line(editions_node), "freeze.record_editions_shape", fix=fix)
         return {}
     entries: dict[str, Entry] = {}
     by_name = {str(k): v for k, v in data["editions"].items()}
@@ -152,12 +149,14 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
         value = by_name.get(name)
         wanted = ("released", "seal", "checksums")
         if isinstance(value, dict) and not _well_formed(value):
-            value = "checksums または history の形"
+            value = msg("freeze.entry_shape_detail")
         if not isinstance(value, dict) or any(k not in value for k in wanted):
             shown = (
-                value if not isinstance(value, dict) else "、".join(k for k in wanted if k not in value) + " がない記録"
+                (value if isinstance(value, Text) else str(value))
+                if not isinstance(value, dict)
+                else msg("freeze.entry_missing_keys", keys=items(k for k in wanted if k not in value))
             )
-            problems.add(RECORD, _node_line(value_node), f"第{name}版の記録の形が違います（{shown}）。{fix}")
+            problems.add(RECORD, _node_line(value_node), "freeze.entry_shape", name=name, shown=shown, fix=fix)
             continue
         try:
             entry = Entry(
@@ -171,7 +170,7 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
                 seal=str(value["seal"]),
             )
         except (TypeError, ValueError):
-            problems.add(RECORD, line, f"第{name}版の記録の日付または形が読めません。{fix}")
+            problems.add(RECORD, line, "freeze.entry_unreadable", name=name, fix=fix)
             continue
         entries[name] = entry
     return entries
@@ -251,31 +250,31 @@ def record_release(root: Path, edition: Edition, released: date) -> str:
 # What changed, in words the division reads.
 
 
-def differences(edition: Edition, pinned: dict[str, Any]) -> list[tuple[int, str]]:
-    """(line, what changed) between an edition and its recorded checksums."""
+def differences(edition: Edition, pinned: dict[str, Any]) -> list[tuple[int, Text]]:
+    """(line, what changed) between an edition and its recorded checksums.
+
+    What changed is a message (``freeze.what.*``): a problem shows it in the chosen language, and a
+    correction records it in Japanese (``Text.render("ja")``) in the history the site shows.
+    """
     now = fingerprint(edition)
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, Text]] = []
     if now["front"] != pinned.get("front"):
-        out.append((1, "前付け（題名・状態・日付・後継）"))
+        out.append((1, msg("freeze.what.front")))
     old: dict[str, list[str]] = pinned.get("provisions") or {}
     for pid, (text, place) in now["provisions"].items():
         provision = edition.provisions[pid]
         where = f"{provision.number or provision.heading} '{pid}'"
         if pid not in old:
-            out.append((provision.line, f"条項 {where} の追加"))
+            out.append((provision.line, msg("freeze.what.added", where=where)))
         elif list(old[pid]) != [text, place]:
-            what = "文言" if old[pid][0] != text else "番号・位置・親・後継"
-            out.append((provision.line, f"条項 {where} の{what}"))
-    out += [(1, f"条項 '{pid}' の削除") for pid in old if pid not in now["provisions"]]
+            what = "freeze.what.wording" if old[pid][0] != text else "freeze.what.place"
+            out.append((provision.line, msg(what, where=where)))
+    out += [(1, msg("freeze.what.removed", id=pid)) for pid in old if pid not in now["provisions"]]
     return out
 
 
-def _fix(name: str) -> str:
-    return (
-        f"公開済みの版は変更できません。元に戻すか、改正は新しい版で行ってください（guideline new-edition）。"
-        f"誤字の訂正（正誤）なら 'guideline correct {name} --reason \"理由\"'、日付の訂正なら "
-        f"'guideline amend-release {name} --enacted 日付 --effective 日付 --reason \"理由\"' で記録してください"
-    )
+def _fix(name: str) -> Text:
+    return msg("freeze.fix_published", name=name)
 
 
 def verify(root: Path, editions: list[Edition], problems: Problems) -> dict[str, Entry]:
@@ -285,19 +284,10 @@ def verify(root: Path, editions: list[Edition], problems: Problems) -> dict[str,
     for name, entry in entries.items():
         edition = present.get(name)
         if edition is None:
-            problems.add(
-                f"{EDITIONS_DIR}/{name}.ja.md",
-                1,
-                f"第{name}版は公開済みで、削除できません。ファイルを版管理から戻してください",
-            )
+            problems.add(f"{EDITIONS_DIR}/{name}.ja.md", 1, "freeze.edition_deleted", name=name)
             continue
         if entry.legacy is not None:
-            problems.add(
-                RECORD,
-                entry.line,
-                f"第{name}版の記録が古い形式です（条項の位置と英語版を固定していません）。"
-                f"'guideline correct {name} --reason \"記録形式の更新\"' で新しい形式に記録し直してください",
-            )
+            problems.add(RECORD, entry.line, "freeze.legacy_record", name=name)
             continue
         _compare(root, edition, entry, problems)
     for edition in editions:
@@ -305,9 +295,9 @@ def verify(root: Path, editions: list[Edition], problems: Problems) -> dict[str,
             problems.add(
                 edition.path,
                 edition.meta_lines.get("status", 1),
-                f"第{edition.name}版は 'status: published' ですが、公開の記録（{RECORD}）がありません。"
-                f"記録を消した場合は版管理から戻してください。まだ公開していない版なら 'status: draft' にして "
-                f"'guideline release {edition.name} --date 制定日 --effective 施行日' で公開してください",
+                "freeze.unrecorded_published",
+                name=edition.name,
+                record=RECORD,
             )
     _check_order(editions, entries, problems)
     _check_history(root, entries, problems)
@@ -318,36 +308,32 @@ def _compare(root: Path, edition: Edition, entry: Entry, problems: Problems) -> 
     name = edition.name
     if edition.is_draft:
         line = edition.meta_lines.get("status", 1)
-        problems.add(edition.path, line, f"公開済みの第{name}版が 'status: draft' に戻されています。{_fix(name)}")
+        problems.add(edition.path, line, "freeze.back_to_draft", name=name, fix=_fix(name))
         return
     for key, recorded in (("enacted", entry.enacted), ("effective", entry.effective)):
         if getattr(edition, key) != recorded:
-            label = "制定日" if key == "enacted" else "施行日"
             problems.add(
                 edition.path,
                 edition.meta_lines.get(key, 1),
-                f"{label}が記録（{wareki(recorded)}）と違います（{wareki(getattr(edition, key))}）。"
-                f"日付の訂正は 'guideline amend-release {name} --{key} 日付 --reason \"理由\"' で記録してください",
+                "freeze.date_changed",
+                label=msg("label.enacted" if key == "enacted" else "label.effective"),
+                recorded=Day(recorded),
+                now=Day(getattr(edition, key)),
+                name=name,
+                key=key,
             )
     languages = translations(root, name)
     for lang, pinned in entry.checksums.items():
         current = edition if lang == edition.lang else languages.get(lang)
         if current is None:
             path = str(pinned.get("file", f"{EDITIONS_DIR}/{name}.{lang}.md"))
-            problems.add(path, 1, f"公開済みの第{name}版（{lang}）のファイルがありません。版管理から戻してください")
+            problems.add(path, 1, "freeze.language_missing", name=name, lang=lang)
             continue
         for line, what in differences(current, pinned):
-            problems.add(
-                current.path, line, f"公開済みの第{name}版の{what}が、記録された公開時の内容と違います。{_fix(name)}"
-            )
+            problems.add(current.path, line, "freeze.changed", name=name, what=what, fix=_fix(name))
     for lang, current in languages.items():
         if lang not in entry.checksums:
-            problems.add(
-                current.path,
-                1,
-                f"第{name}版の翻訳（{lang}）は公開後に加わったもので、記録がありません。"
-                f"'guideline correct {name} --reason \"翻訳の追加\"' で記録してください",
-            )
+            problems.add(current.path, 1, "freeze.translation_unrecorded", name=name, lang=lang)
 
 
 def _check_order(editions: list[Edition], entries: dict[str, Entry], problems: Problems) -> None:
@@ -357,7 +343,7 @@ def _check_order(editions: list[Edition], entries: dict[str, Entry], problems: P
     previous: Edition | None = None
     for edition in published:
         for problem in date_problems(edition.name, edition.enacted, edition.effective, previous):
-            problems.add(edition.path, edition.meta_lines.get("enacted", 1), problem)
+            problems.add_text(edition.path, edition.meta_lines.get("enacted", 1), problem)
         previous = edition
     for edition in editions:
         if edition.name in entries or newest is None:
@@ -366,27 +352,33 @@ def _check_order(editions: list[Edition], entries: dict[str, Entry], problems: P
             problems.add(
                 edition.path,
                 edition.meta_lines.get("edition", 1),
-                f"第{edition.name}版は、公開済みの第{newest}版より前の名前です。新しい版は公開済みの版の後の名前"
-                f"（例：{int(edition_sort_key(newest)[0]) + 1}）で作ってください（guideline new-edition）",
+                "freeze.name_before_published",
+                name=edition.name,
+                newest=newest,
+                suggested=int(edition_sort_key(newest)[0]) + 1,
             )
 
 
-def date_problems(name: str, enacted: date | None, effective: date | None, previous: Edition | None) -> list[str]:
+def date_problems(name: str, enacted: date | None, effective: date | None, previous: Edition | None) -> list[Text]:
     """What is wrong with an edition's dates, in words the division reads; empty when they hold."""
     out = []
     if enacted and effective and effective < enacted:
-        out.append(
-            f"第{name}版の施行日（{wareki(effective)}）が制定日（{wareki(enacted)}）より前です。施行日は制定日と同じ日か、その後にしてください"
-        )
+        out.append(msg("freeze.effective_before_enacted", name=name, effective=Day(effective), enacted=Day(enacted)))
     if previous is not None:
         for label, mine, theirs in (
-            ("制定日", enacted, previous.enacted),
-            ("施行日", effective, previous.effective),
+            ("label.enacted", enacted, previous.enacted),
+            ("label.effective", effective, previous.effective),
         ):
             if mine and theirs and mine < theirs:
                 out.append(
-                    f"第{name}版の{label}（{wareki(mine)}）が、前の第{previous.name}版の{label}（{wareki(theirs)}）より前です。"
-                    f"日付を確かめてください（前の版の日付の誤りなら 'guideline amend-release {previous.name}' で訂正します）"
+                    msg(
+                        "freeze.date_before_previous",
+                        name=name,
+                        label=msg(label),
+                        mine=Day(mine),
+                        previous=previous.name,
+                        theirs=Day(theirs),
+                    )
                 )
     return out
 
@@ -448,8 +440,13 @@ def _check_history(root: Path, entries: dict[str, Entry], problems: Problems) ->
             problems.add(
                 RECORD,
                 1,
-                f"第{name}版は公開済みです（{first.day} のコミット {first.commit} で記録）が、その記録がありません。"
-                f"'git checkout {seen[0].commit} -- {RECORD}' で記録を戻してください。{_fix(name)}",
+                "freeze.record_lost",
+                name=name,
+                day=first.day,
+                commit=first.commit,
+                latest=seen[0].commit,
+                record=RECORD,
+                fix=_fix(name),
             )
             continue
         if entry.legacy is not None:
@@ -459,9 +456,12 @@ def _check_history(root: Path, entries: dict[str, Entry], problems: Problems) ->
             problems.add(
                 RECORD,
                 entry.line,
-                f"第{name}版の記録が、{foreign[0].day} のコミット {foreign[0].commit} で記録された公開時の内容とつながりません"
-                f"（記録を消して公開し直した形跡があります）。'git checkout {foreign[0].commit} -- {RECORD}' で記録を戻し、"
-                f"版も元に戻してください。{_fix(name)}",
+                "freeze.record_rewritten",
+                name=name,
+                day=foreign[0].day,
+                commit=foreign[0].commit,
+                record=RECORD,
+                fix=_fix(name),
             )
 
 
@@ -471,19 +471,19 @@ def released_before(root: Path, name: str) -> Recorded | None:
     return seen[-1] if seen else None
 
 
-def legacy_differences(edition: Edition, pinned: dict[str, Any]) -> list[str]:
+def legacy_differences(edition: Edition, pinned: dict[str, Any]) -> list[Text]:
     """What differs from a record in the first format (wording and parent only), to migrate it safely."""
 
     def old_digest(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     front = "\n".join(str(v) for v in (edition.title, edition.status, edition.enacted, edition.effective))
-    out = ["前付け"] if old_digest(front) != pinned.get("front") else []
+    out = [msg("freeze.legacy.front")] if old_digest(front) != pinned.get("front") else []
     old: dict[str, str] = pinned.get("provisions") or {}
     out += [
-        f"条項 '{p.id}'"
+        msg("freeze.legacy.provision", id=p.id)
         for p in edition.provisions.values()
         if old.get(p.id) != old_digest("\n".join([p.kind, p.parent or "", p.heading, p.text]))
     ]
-    out += [f"条項 '{pid}'" for pid in old if pid not in edition.provisions]
+    out += [msg("freeze.legacy.provision", id=pid) for pid in old if pid not in edition.provisions]
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -27,16 +27,26 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
         return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
 
 
-def parse_declarations(text: str, path: str, problems: Problems, what: str) -> tuple[yaml.Node | None, Any]:
-    """``parse_yaml`` for a file of declarations; a text that is not YAML is reported at its line, as (None, None)."""
+def yaml_position(error: yaml.YAMLError) -> tuple[int, int]:
+    """Where PyYAML stopped: (0-based line, 1-based column), so a message can name them in plain words.
+
+    PyYAML's own wording (``mapping values are not allowed here``) is never shown to a clerk.
+    """
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return (mark.line, mark.column + 1) if mark is not None else (0, 1)
+
+
+def parse_declarations(
+    text: str, path: str, problems: Problems, kind: Literal["situations", "lexicons"]
+) -> tuple[yaml.Node | None, Any]:
+    """``parse_yaml`` for a file of declarations (the casebook's situations, the 投稿案チェック's
+    vocabularies); a text that is not YAML is reported at its line and column, and gives (None, None)."""
     try:
         return parse_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        line, column = yaml_position(error)
         problems.add(
-            path,
-            1 + (mark.line if mark else 0),
-            f"{what}が YAML として読めません（{getattr(error, 'problem', error)}）。",
+            path, 1 + line, "situations.unreadable" if kind == "situations" else "lexicons.unreadable", column=column
         )
         return None, None
 
@@ -70,27 +80,25 @@ def split(text: str, path: str, problems: Problems) -> Document:
     """
     lines = source_lines(text)
     if not lines or lines[0].strip() != "---":
-        problems.add(path, 1, "missing front matter: the file must start with a line '---'")
+        problems.add(path, 1, "frontmatter.missing")
         return Document({}, {}, lines, 1)
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        problems.add(path, 1, "front matter is not closed: add a line '---' after the last key")
+        problems.add(path, 1, "frontmatter.unclosed")
         return Document({}, {}, [], len(lines) + 1)
     source = "\n".join(lines[1:end])
     body = lines[end + 1 :]
     try:
         node, data = parse_yaml(source)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
-        problem = getattr(error, "problem", None) or str(error)
-        problems.add(path, line, f"malformed front matter: {problem}; write it as 'key: value' lines")
+        line, column = yaml_position(error)
+        problems.add(path, 2 + line, "frontmatter.unreadable", column=column)
         return Document({}, {}, body, end + 2)
     if data is None:
         data = {}
     if not isinstance(data, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
-        problems.add(path, 2, "malformed front matter: expected 'key: value' lines")
+        problems.add(path, 2, "frontmatter.not_mapping")
         return Document({}, {}, body, end + 2)
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):

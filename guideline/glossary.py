@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .frontmatter import parse_yaml
+from .frontmatter import parse_yaml, yaml_position
 from .problems import Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -37,35 +37,30 @@ def parse_glossary(text: str, path: str, problems: Problems) -> list[Term]:
     try:
         node, data = parse_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.add(path, 1 + (mark.line if mark else 0), f"malformed glossary: {getattr(error, 'problem', error)}")
+        line, column = yaml_position(error)
+        problems.add(path, 1 + line, "glossary.unreadable", column=column)
         return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        problems.add(path, 1, "the glossary must be a list of entries with id, term, definition")
+        problems.add(path, 1, "glossary.not_list")
         return []
     terms: list[Term] = []
     seen: dict[str, int] = {}
     for entry, entry_node in zip(data, node.value, strict=True):
         line = entry_node.start_mark.line + 1
         if not isinstance(entry, dict) or not all(entry.get(k) for k in ("id", "term", "definition")):
-            problems.add(path, line, "a glossary entry needs 'id', 'term' and 'definition'")
+            problems.add(path, line, "glossary.incomplete")
             continue
         term_id = str(entry["id"])
         if not _ID.match(term_id):
-            problems.add(path, line, f"invalid glossary id {term_id!r}: use lowercase ASCII words joined by hyphens")
+            problems.add(path, line, "glossary.bad_id", id=term_id)
         if term_id in seen:
-            problems.add(path, line, f"duplicate glossary id {term_id!r} (first used on line {seen[term_id]})")
+            problems.add(path, line, "glossary.duplicate_id", id=term_id, first=seen[term_id])
             continue
         seen[term_id] = line
         aliases = tuple(str(a) for a in entry.get("aliases") or ())
         compounds = tuple(str(c) for c in entry.get("compounds") or ())
         for compound in compounds:
             if not any(spelling in compound and spelling != compound for spelling in (entry["term"], *aliases)):
-                problems.add(
-                    path,
-                    line,
-                    f"compounds の '{compound}' は用語 '{entry['term']}' を含む、より長い語ではありません。"
-                    "用語を含む複合語だけを書いてください。",
-                )
+                problems.add(path, line, "glossary.compound_not_longer", compound=compound, term=str(entry["term"]))
         terms.append(Term(term_id, str(entry["term"]), aliases, str(entry["definition"]).strip(), line, compounds))
     return terms

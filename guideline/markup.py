@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from .messages import items
 from .problems import Problems
 
 # Inert tags an editor may need in running Japanese text: a line break, ruby (振り仮名), sub/superscript.
@@ -50,33 +51,14 @@ def check(lines: list[str], start: int, path: str, problems: Problems) -> None:
         for match in _TAG.finditer(text):
             name = match.group("name").lower()
             if name not in ALLOWED_TAGS:
-                problems.add(
-                    path,
-                    line,
-                    f"HTML タグ <{name}> は書けません。Markdown で書いてください"
-                    f"（使えるタグは {', '.join(f'<{t}>' for t in ALLOWED_TAGS)} だけです）。",
-                )
+                problems.add(path, line, "markup.tag_refused", tag=name, allowed=items(f"<{t}>" for t in ALLOWED_TAGS))
             elif match.group("rest").strip(" /"):
-                problems.add(
-                    path,
-                    line,
-                    f"HTML タグ <{name}> に属性 '{match.group('rest').strip()}' は付けられません。"
-                    f"属性を消して <{name}> とだけ書いてください。",
-                )
+                problems.add(path, line, "markup.tag_attribute", tag=name, attribute=match.group("rest").strip())
         for attrs in _ATTR_LIST.findall(text):
             for attr in _EVENT_ATTR.finditer(attrs):
-                problems.add(
-                    path,
-                    line,
-                    f"属性 '{attr.group('name')}' は書けません（スクリプトや書式を埋め込めるため）。{attrs} から消してください。",
-                )
+                problems.add(path, line, "markup.event_attribute", attribute=attr.group("name"), attributes=attrs)
         for link in _LINK_TARGET.finditer(text):
             target = link.group("a") or link.group("b") or link.group("c") or ""
             scheme = _scheme(target)
             if scheme in REFUSED_SCHEMES:
-                problems.add(
-                    path,
-                    line,
-                    f"リンク先 '{target}' は使えません（{scheme}: はスクリプトや埋め込みを実行します）。"
-                    "サイト内のページ（clause:ID など）か http(s) のアドレスにしてください。",
-                )
+                problems.add(path, line, "markup.refused_link", target=target, scheme=scheme)

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import compare, compare_page
 from .dates import wareki
 from .edition import Edition, Provision
+from .messages import MessageError, msg
 from .project import Guideline
 from .render import edition_name, label
 
@@ -33,7 +34,7 @@ WINDOWS_BROWSERS = (
 )
 
 
-class PrintError(Exception):
+class PrintError(MessageError):
     """The PDF could not be written; the message says why and what to do, in the division's words."""
 
 
@@ -138,15 +139,9 @@ def write_pdf(document: str, target: Path) -> None:
     """Print ``document`` (a self-contained HTML page) to ``target`` with headless Chromium."""
     browser = find_browser()
     if browser is None:
-        raise PrintError(
-            "PDF を作るためのブラウザー（Chromium、Google Chrome または Microsoft Edge）が見つかりません。"
-            "どれかを入れるか、環境変数 GUIDELINE_BROWSER にその実行ファイルの場所を書いてください"
-            "（この PC で入れるには make chromium）。"
-        )
+        raise PrintError(msg("printing.no_browser"))
     if not target.parent.is_dir():
-        raise PrintError(
-            f"{target}: 保存先のフォルダー {target.parent} がありません。あるフォルダーを指定してください。"
-        )
+        raise PrintError(msg("printing.no_folder", path=str(target), folder=str(target.parent)))
     with tempfile.TemporaryDirectory(prefix="guideline-print-") as work:
         page = Path(work) / "page.html"
         page.write_text(document, encoding="utf-8")
@@ -167,19 +162,13 @@ def write_pdf(document: str, target: Path) -> None:
         ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise PrintError(
-                f"ブラウザー {browser} で PDF を作れませんでした（{type(error).__name__}）。"
-                "ブラウザーが起動できるか確かめてください。"
-            ) from None
+        except subprocess.TimeoutExpired:
+            raise PrintError(msg("printing.timeout", browser=browser, minutes=3)) from None
+        except OSError:
+            raise PrintError(msg("printing.cannot_start", browser=browser)) from None
         if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
-            raise PrintError(
-                f"ブラウザー {browser} で PDF を作れませんでした（終了コード {result.returncode}）。"
-                "ブラウザーが起動できるか確かめてください。"
-            )
+            raise PrintError(msg("printing.failed", browser=browser, code=result.returncode))
         try:
             shutil.copyfile(out, target)
         except OSError:
-            raise PrintError(
-                f"{target}: 書き込めません。ほかのアプリで開いていないか、書き込みの権限があるか確かめてください。"
-            ) from None
+            raise PrintError(msg("printing.cannot_write", path=str(target))) from None

@@ -20,6 +20,7 @@ from .edition import Edition, Provision, edition_sort_key, parse_edition
 from .frontmatter import source_lines
 from .glossary import Term, parse_glossary
 from .index import Backlink, ProvisionIndex
+from .messages import items
 from .problems import GuidelineError, Problems, display_path
 from .signals import Lexicon, check_references, load_lexicons
 from .situations import Situation, check_tags, load_situations
@@ -358,7 +359,7 @@ def load(
             glossary_path.read_text(encoding="utf-8"), display_path(glossary_path, root), problems
         )
     if not [e for e in editions if not e.is_draft]:
-        problems.add(f"{EDITIONS_DIR}/", 1, f"no published edition in language '{lang}'; add editions/1.{lang}.md")
+        problems.add(f"{EDITIONS_DIR}/", 1, "project.no_published", lang=lang)
         if original is None:  # say why, if a published edition was set back to draft
             freeze.verify(root, every_edition, problems)
         raise GuidelineError(problems)
@@ -422,14 +423,16 @@ def _load_editions(root: Path, lang: str, problems: Problems) -> list[Edition]:
             problems.add(
                 shown,
                 edition.meta_lines.get("edition", 2),
-                f"edition {edition.name!r} does not match its file name; name the file {edition.name}.{lang}.md",
+                "project.edition_name_mismatch",
+                name=edition.name,
+                lang=lang,
             )
         editions.append(edition)
     editions.sort(key=lambda e: edition_sort_key(e.name))
     published = [e for e in editions if not e.is_draft]
     for draft in (e for e in editions if e.is_draft):
         if published and edition_sort_key(draft.name) < edition_sort_key(published[-1].name):
-            problems.add(draft.path, 1, f"draft {draft.name} is older than published edition {published[-1].name}")
+            problems.add(draft.path, 1, "project.draft_older", draft=draft.name, published=published[-1].name)
     return editions
 
 
@@ -440,9 +443,7 @@ def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, C
         commentary = parse_commentary(text, shown, problems, lang)
         if commentary.clause and commentary.clause != name:
             problems.add(
-                shown,
-                commentary.meta_lines.get("clause", 2),
-                f"'clause: {commentary.clause}' does not match the file name; rename the file or the clause",
+                shown, commentary.meta_lines.get("clause", 2), "project.clause_name_mismatch", clause=commentary.clause
             )
         commentaries[name] = commentary
     return commentaries
@@ -461,16 +462,13 @@ def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None
                 problems.add(
                     edition.path,
                     provision.line,
-                    f"provision {provision.number} '{pid}' has no commentary; "
-                    f"create {COMMENTARY_DIR}/{pid}.md with sections 趣旨, 事例, よくある質問, 関連条項",
+                    "project.no_commentary",
+                    number=provision.number,
+                    id=pid,
+                    path=f"{COMMENTARY_DIR}/{pid}.md",
                 )
             else:
-                problems.add(
-                    f"{COMMENTARY_DIR}/{pid}.md",
-                    1,
-                    f"provision '{pid}' of edition {edition.name} had a published page; restore this file from "
-                    "version control (a removed provision keeps its page as a tombstone)",
-                )
+                problems.add(f"{COMMENTARY_DIR}/{pid}.md", 1, "project.tombstone_missing", id=pid, edition=edition.name)
 
 
 # A provision's number as 改正理由 cite it: 3(4), 3(6)① (a bare chapter number cannot be told from other figures).
@@ -486,12 +484,7 @@ def _check_reasons(guideline: Guideline, problems: Problems) -> None:
         if not draft.reasons:
             comparison = compare.compare(previous, draft)
             if comparison.changed_rows or comparison.title_changed:
-                problems.add(
-                    draft.path,
-                    draft.meta_lines.get("status", 1),
-                    "改正案に改正理由がありません。front matter に「reasons:」を加え、改正する点ごとに"
-                    "「- 何をどう改めるか。その理由。」を一行ずつ書いてください（新旧対照表と一緒に決裁に回ります）。",
-                )
+                problems.add(draft.path, draft.meta_lines.get("status", 1), "project.no_reasons")
             continue
         numbers = {p.number for p in previous.provisions.values()} | {p.number for p in draft.provisions.values()}
         first = draft.meta_lines.get("reasons", 1) + 1  # one line per reason, below the key
@@ -499,11 +492,7 @@ def _check_reasons(guideline: Guideline, problems: Problems) -> None:
             for cited in dict.fromkeys(CITED_NUMBER.findall(reason)):
                 if cited not in numbers:
                     problems.add(
-                        draft.path,
-                        first + i,
-                        f"改正理由の「{cited}」に当たる条項が、改正前の第{previous.name}版にも改正案の第{draft.name}版にも"
-                        f"ありません。改正理由では条項を改正前の第{previous.name}版の番号で示し、新設する条項だけを"
-                        "改正後の番号で示してください。",
+                        draft.path, first + i, "project.reason_number", cited=cited, old=previous.name, new=draft.name
                     )
 
 
@@ -515,14 +504,19 @@ def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
             problems.add(
                 commentary.path,
                 commentary.meta_lines.get("clause", 1),
-                f"commentary for unknown provision '{clause}'{hint or '.'} Use an id from {guideline.current.path}.",
+                "project.unknown_clause",
+                clause=clause,
+                hint=hint,
+                path=guideline.current.path,
             )
         names = guideline.known_editions
         if commentary.reviewed and commentary.reviewed not in names:
             problems.add(
                 commentary.path,
                 commentary.meta_lines.get("reviewed", 1),
-                f"'reviewed: {commentary.reviewed}' names no edition; use one of: {', '.join(names)}",
+                "project.unknown_reviewed",
+                reviewed=commentary.reviewed,
+                names=items(names),
             )
 
 
@@ -537,8 +531,9 @@ def _check_edition_pages(guideline: Guideline, problems: Problems) -> None:
                 problems.add(
                     f"{EDITION_PAGES_DIR}/{edition.name}/{name}",
                     1,
-                    f"edition {edition.name} has no page; create it with the lines: "
-                    f'---, render: {kind}, edition: "{edition.name}", ---',
+                    "project.edition_page_missing",
+                    edition=edition.name,
+                    kind=kind,
                 )
     known = {path.name.split(".")[0] for path in (guideline.root / EDITIONS_DIR).glob("*.md")}
     for stub in sorted((guideline.root / EDITION_PAGES_DIR).glob("*/compare/*.md")):
@@ -546,8 +541,9 @@ def _check_edition_pages(guideline: Guideline, problems: Problems) -> None:
             problems.add(
                 display_path(stub, guideline.root),
                 1,
-                f"この新旧対照表のページは、ない版（第{stub.parent.parent.name}版と第{stub.stem}版のどちらか）を比べています。"
-                "ファイルを削除するか、ある版の番号に直してください。",
+                "project.compare_page_unknown",
+                old=stub.parent.parent.name,
+                new=stub.stem,
             )
 
 
@@ -558,7 +554,7 @@ def _check_successors(guideline: Guideline, problems: Problems) -> None:
                 if new not in edition.provisions:
                     hint = references.did_you_mean(new, edition.provisions)
                     line = edition.meta_lines.get("successors", 1)
-                    problems.add(edition.path, line, f"successor '{new}' of '{old}' is not in this edition{hint}")
+                    problems.add(edition.path, line, "project.successor_missing", new=new, old=old, hint=hint)
 
 
 def _check_same_provisions(translation: Guideline, original: Guideline, problems: Problems) -> None:
@@ -574,20 +570,28 @@ def _check_same_provisions(translation: Guideline, original: Guideline, problems
             continue  # untranslated: it is the original itself; a draft: checked as released
         source = japanese.get(edition.name)
         if source is None:
-            problems.add(
-                edition.path, 1, f"edition {edition.name!r} has no Japanese original; add editions/{edition.name}.ja.md"
-            )
+            problems.add(edition.path, 1, "project.no_japanese_original", name=edition.name)
             continue
         for provision in edition.provisions.values():
             if provision.id not in source.provisions:
                 hint = references.did_you_mean(provision.id, source.provisions)
-                problems.add(edition.path, provision.line, f"provision '{provision.id}' is not in {source.path}{hint}")
+                problems.add(
+                    edition.path,
+                    provision.line,
+                    "project.not_in_original",
+                    id=provision.id,
+                    path=source.path,
+                    hint=hint,
+                )
         for provision in source.provisions.values():
             if provision.id not in edition.provisions:
                 problems.add(
                     edition.path,
                     1,
-                    f"provision '{provision.id}' of {source.path}:{provision.line} is missing; translate it with the same id",
+                    "project.untranslated_provision",
+                    id=provision.id,
+                    path=source.path,
+                    line=provision.line,
                 )
 
 
@@ -601,8 +605,11 @@ def _check_translated_in_order(translation: Guideline, problems: Problems) -> No
                 problems.add(
                     edition.path,
                     1,
-                    f"第{earlier.name}版の翻訳 {wanted} がないまま、後の第{edition.name}版が翻訳されています。"
-                    f"{earlier.path} を {wanted} に翻訳してください（版は古い順に翻訳します）。",
+                    "project.translated_out_of_order",
+                    earlier=earlier.name,
+                    wanted=wanted,
+                    edition=edition.name,
+                    path=earlier.path,
                 )
 
 
@@ -621,7 +628,9 @@ def _check_page_references(guideline: Guideline, problems: Problems) -> None:
                     problems.add(
                         display_path(path, guideline.root),
                         number,
-                        f"unknown cross-reference 'clause:{ref.target}'{hint}",
+                        "project.unknown_reference",
+                        target=ref.target,
+                        hint=hint,
                     )
 
 
@@ -647,7 +656,9 @@ def _check_references(guideline: Guideline, problems: Problems) -> None:
                     problems.add(
                         commentary.path,
                         line,
-                        f"unknown cross-reference 'clause:{ref.target}'{references.did_you_mean(ref.target, known)}",
+                        "project.unknown_reference",
+                        target=ref.target,
+                        hint=references.did_you_mean(ref.target, known),
                     )
                     continue
                 if ref.anchor and ref.anchor not in guideline.anchors(ref.target):
@@ -655,7 +666,10 @@ def _check_references(guideline: Guideline, problems: Problems) -> None:
                     problems.add(
                         commentary.path,
                         line,
-                        f"'clause:{ref.target}#{ref.anchor}' names no example or FAQ on that page{hint}",
+                        "project.unknown_anchor",
+                        target=ref.target,
+                        anchor=ref.anchor,
+                        hint=hint,
                     )
                     continue
                 if ref.target != clause and clause not in removed:

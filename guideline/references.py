@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .messages import Param, msg
+
 REFERENCE = re.compile(r"\[(?P<text>[^\]]*)\]\(clause:(?P<id>[^)#\s]*)(?:#(?P<anchor>[^)\s]*))?\)")
 
 
@@ -35,7 +37,7 @@ def replace(markdown: str, render: Callable[[Reference], str]) -> str:
     return REFERENCE.sub(sub, markdown)
 
 
-def did_you_mean(wrong: str, known: Iterable[str]) -> str:
-    """A hint naming the closest known id, or an empty string."""
+def did_you_mean(wrong: str, known: Iterable[str]) -> Param:
+    """A hint naming the closest known id (a message parameter), or an empty string."""
     close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return msg("hint.did_you_mean", id=close[0]) if close else ""

@@ -47,6 +47,8 @@ from typing import Any
 import yaml
 
 from .frontmatter import parse_declarations
+from .messages import Text, msg
+from .messages import items as listed
 from .problems import Problems, display_path
 
 KEY = "signals"
@@ -92,15 +94,15 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
     """The ``signals:`` list of a commentary page; every malformed entry is reported at ``line``."""
     if value is None:
         return []
-    fix = "「- words: [語, 語]」か「- pattern: 種類」の並びで書いてください。"
+    fix = msg("signals.fix")
     if not isinstance(value, list) or not value:
-        problems.add(path, line, f"signals が一覧になっていません。{fix}")
+        problems.add(path, line, "signals.not_list", fix=fix)
         return []
     signals = []
     for number, entry in enumerate(value, start=1):
-        where = f"signals の{number}番目"
+        where = msg("signals.where", number=number)
         if not isinstance(entry, dict):
-            problems.add(path, line, f"{where}（{entry!r}）が項目になっていません。{fix}")
+            problems.add(path, line, "signals.not_entry", where=where, entry=str(entry), fix=fix)
             continue
         _unknown_keys(entry, (*_LISTS, "pattern"), where, path, line, problems)
         lists: dict[str, tuple[str, ...]] = {}
@@ -108,29 +110,27 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
             items = entry.get(key, [])
             empty = key in entry and not items
             if empty or not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-                problems.add(path, line, f"{where}の {key} は、空でない語の一覧にしてください（例：{key}: [語, 語]）。")
+                problems.add(path, line, "signals.bad_list", where=where, key=key)
                 items = []
             lists[key] = tuple(i.strip() for i in items)
         pattern = entry.get("pattern", "")
         if pattern and pattern not in PATTERNS:
-            kinds = "、".join(f"{name}（{what}）" for name, (what, _) in PATTERNS.items())
-            problems.add(path, line, f"{where}の pattern {pattern!r} は知らない種類です。使える種類：{kinds}。")
+            kinds = listed(f"{name}（{what}）" for name, (what, _) in PATTERNS.items())
+            problems.add(path, line, "signals.unknown_pattern", where=where, pattern=str(pattern), kinds=kinds)
             continue
         if bool(pattern) == bool(lists["words"]):
-            problems.add(path, line, f"{where}には words か pattern のどちらか一方を書いてください。")
+            problems.add(path, line, "signals.words_or_pattern", where=where)
             continue
         signals.append(Signal(line, lists["words"], str(pattern), lists["with"], lists["unless"]))
     return signals
 
 
 def _unknown_keys(
-    entry: dict[Any, Any], known: tuple[str, ...], where: str, path: str, line: int, problems: Problems
+    entry: dict[Any, Any], known: tuple[str, ...], where: Text, path: str, line: int, problems: Problems
 ) -> None:
     unknown = sorted(set(map(str, entry)) - set(known))
     if unknown:
-        problems.add(
-            path, line, f"{where}に知らないキー {', '.join(unknown)} があります。使えるのは {', '.join(known)} です。"
-        )
+        problems.add(path, line, "signals.unknown_keys", where=where, keys=listed(unknown), known=listed(known))
 
 
 @dataclass(frozen=True)
@@ -146,32 +146,36 @@ def parse_attachments(
     value: object, lines: dict[str, int], line: int, path: str, problems: Problems, anchors: set[str]
 ) -> dict[str, Attachment]:
     """The ``attachments:`` of a commentary page, keyed by example anchor; ``lines`` locates each anchor's entry."""
-    fix = "「attachments:」の下に「事例のアンカー:」、その下に「post: 投稿案の画像に写っているもの」と「fix: 改善案の画像に写っているもの」を書いてください。"
+    fix = msg("attachments.fix")
     if not isinstance(value, dict) or not value:
-        problems.add(path, line, f"attachments が事例ごとの項目になっていません。{fix}")
+        problems.add(path, line, "attachments.not_mapping", fix=fix)
         return {}
     attachments = {}
     for anchor, entry in value.items():
         where = lines.get(str(anchor), line)
         if str(anchor) not in anchors:
-            known = "、".join(sorted(anchors)) or "なし"
+            known = listed(sorted(anchors))
             problems.add(
                 path,
                 where,
-                f"attachments の {anchor!r} はこのページの事例のアンカーではありません。事例のアンカー：{known}。",
+                "attachments.unknown_anchor",
+                anchor=str(anchor),
+                known=known,
             )
             continue
         if not isinstance(entry, dict):
-            problems.add(path, where, f"attachments の {anchor} が項目になっていません。{fix}")
+            problems.add(path, where, "attachments.not_entry", anchor=str(anchor), fix=fix)
             continue
-        _unknown_keys(entry, _SIDES, f"attachments の {anchor} ", path, where, problems)
+        _unknown_keys(entry, _SIDES, msg("attachments.where", anchor=str(anchor)), path, where, problems)
         sides = {}
         for side in _SIDES:
             text = entry.get(side)
             if not isinstance(text, str) or not text.strip():
-                what = "投稿案" if side == "post" else "改善案（画像を替えないなら投稿案と同じもの）"
                 problems.add(
-                    path, where, f"attachments の {anchor} の {side} に、{what}の画像に写っているものを書いてください。"
+                    path,
+                    where,
+                    "attachments.missing_post" if side == "post" else "attachments.missing_fix",
+                    anchor=str(anchor),
                 )
                 text = ""
             sides[side] = text.strip()
@@ -208,24 +212,24 @@ class Lexicon:
 
 def parse_lexicons(text: str, path: str, problems: Problems) -> dict[str, Lexicon]:
     """``glossary/signals.yml``: each lexicon's name, title, words and exceptions, checked at their lines."""
-    fix = "「名前:」の下に「title: 説明」「words: [語, 語]」（必要なら「except: [語, 語]」）を書いてください。"
-    node, data = parse_declarations(text, path, problems, "語彙の一覧")
+    fix = msg("lexicons.fix")
+    node, data = parse_declarations(text, path, problems, "lexicons")
     if node is None:
         return {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        problems.add(path, 1, f"語彙の一覧が、名前ごとの項目になっていません。{fix}")
+        problems.add(path, 1, "lexicons.not_mapping", fix=fix)
         return {}
     lexicons: dict[str, Lexicon] = {}
     for key_node, _ in node.value:
         name, line = str(key_node.value), key_node.start_mark.line + 1
         entry = data.get(key_node.value)
         if not _REFERENCE.match(f"${name}"):
-            problems.add(path, line, f"語彙の名前「{name}」は使えません。小文字の英数字をハイフンでつないでください。")
+            problems.add(path, line, "lexicons.bad_name", name=name)
             continue
         if not isinstance(entry, dict):
-            problems.add(path, line, f"語彙 {name} が項目になっていません。{fix}")
+            problems.add(path, line, "lexicons.not_entry", name=name, fix=fix)
             continue
-        _unknown_keys(entry, _LEXICON_KEYS, f"語彙 {name} ", path, line, problems)
+        _unknown_keys(entry, _LEXICON_KEYS, msg("lexicons.where", name=name), path, line, problems)
         lists: dict[str, tuple[str, ...]] = {}
         for key in ("words", "except"):
             items = entry.get(key, [])
@@ -234,17 +238,11 @@ def parse_lexicons(text: str, path: str, problems: Problems) -> dict[str, Lexico
                 or not isinstance(items, list)
                 or not all(isinstance(i, str) and i.strip() for i in items)
             ):
-                problems.add(
-                    path, line, f"語彙 {name} の {key} は、空でない語の一覧にしてください（例：{key}: [語, 語]）。"
-                )
+                problems.add(path, line, "lexicons.bad_list", name=name, key=key)
                 items = []
             nested = [i for i in items if _REFERENCE.match(i.strip())]
             if nested:
-                problems.add(
-                    path,
-                    line,
-                    f"語彙 {name} の {key} に別の語彙 {nested[0]} があります。語彙の中には語だけを書いてください。",
-                )
+                problems.add(path, line, "lexicons.nested", name=name, key=key, nested=nested[0])
             lists[key] = tuple(i.strip() for i in items if i not in nested)
         if lists["words"]:
             lexicons[name] = Lexicon(name, line, str(entry.get("title") or name), lists["words"], lists["except"])
@@ -262,13 +260,13 @@ def check_references(
     pages: Iterable[tuple[str, list[Signal]]], lexicons: dict[str, Lexicon], problems: Problems
 ) -> None:
     """Every ``$name`` a signal names is a lexicon of ``glossary/signals.yml``, reported at the signal's line."""
-    known = "、".join(sorted(lexicons)) or "なし"
+    known = listed(sorted(lexicons)) if lexicons else msg("lexicons.none")
     for path, signals in pages:
         for signal in signals:
             for item in (*signal.words, *signal.with_, *signal.unless):
                 found = _REFERENCE.match(item)
                 if found and found[1] not in lexicons:
-                    problems.add(path, signal.line, f"語彙 {item} は {LEXICONS_FILE} にありません。ある語彙：{known}。")
+                    problems.add(path, signal.line, "lexicons.unknown", item=item, file=LEXICONS_FILE, known=known)
 
 
 def word_pattern(word: str) -> str:

@@ -17,6 +17,7 @@ import yaml
 
 from .commentary import SITUATIONS, VERDICT, VOCABULARIES, Commentary, situation_labels
 from .frontmatter import parse_declarations
+from .messages import items, msg
 from .problems import Problems, display_path
 
 SITUATIONS_FILE = "glossary/situations.yml"
@@ -34,30 +35,26 @@ class Situation:
 
 
 def parse_situations(text: str, path: str, problems: Problems) -> list[Situation]:
-    node, data = parse_declarations(text, path, problems, "状況の一覧")
+    node, data = parse_declarations(text, path, problems, "situations")
     if node is None:
         return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        problems.add(path, 1, "状況の一覧は、id・ja・en をもつ項目のリストにしてください。")
+        problems.add(path, 1, "situations.not_list")
         return []
     situations: list[Situation] = []
     seen: dict[str, int] = {}
     for entry, entry_node in zip(data, node.value, strict=True):
         line = entry_node.start_mark.line + 1
         if not isinstance(entry, dict) or not all(entry.get(k) for k in ("id", *LANGS)):
-            problems.add(path, line, "状況には id・ja・en の三つを書いてください。")
+            problems.add(path, line, "situations.incomplete")
             continue
         sid = str(entry["id"])
         if not _ID.match(sid):
-            problems.add(path, line, f"状況の id「{sid}」は使えません。小文字の英数字をハイフンでつないでください。")
+            problems.add(path, line, "situations.bad_id", id=sid)
         for key in ("id", *LANGS):
             first = next((s for s in situations if (s.id if key == "id" else s.labels[key]) == str(entry[key])), None)
             if first is not None:
-                problems.add(
-                    path,
-                    line,
-                    f"状況の {key}「{entry[key]}」が重複しています（{seen[first.id]}行目）。どちらかを直してください。",
-                )
+                problems.add(path, line, "situations.duplicate", key=key, value=str(entry[key]), first=seen[first.id])
         seen[sid] = line
         situations.append(Situation(sid, {lang: str(entry[lang]).strip() for lang in LANGS}))
     return situations
@@ -83,19 +80,24 @@ def check_tags(commentaries: Iterable[Commentary], situations: list[Situation], 
                 problems.add(
                     commentary.path,
                     example.field_lines.get(VERDICT, example.line),
-                    f"事例「{example.title}」に状況がありません。判断の次の行に「- {field_name}: {known[0]}」のように、"
-                    f"{SITUATIONS_FILE} にある名前を一つ以上書いてください。",
+                    "situations.untagged",
+                    title=example.title,
+                    field=field_name,
+                    example=known[0],
+                    file=SITUATIONS_FILE,
                 )
             for tag in situation_labels(example, lang):
                 if tag in known:
                     continue
                 close = difflib.get_close_matches(tag, known, n=1, cutoff=0.3)
-                hint = f"「{close[0]}」のことですか。" if close else ""
                 problems.add(
                     commentary.path,
                     line,
-                    f"状況「{tag}」は {SITUATIONS_FILE} にありません。{hint}"
-                    f"一覧の名前（{'、'.join(known) if lang == 'ja' else '; '.join(known)}）から選ぶか、一覧に加えてください。",
+                    "situations.unknown",
+                    tag=tag,
+                    file=SITUATIONS_FILE,
+                    hint=msg("hint.did_you_mean", id=close[0]) if close else "",
+                    known=items(known),
                 )
 
 

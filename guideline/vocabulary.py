@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .messages import items
 from .problems import Problems
 
 if TYPE_CHECKING:
@@ -32,24 +33,17 @@ def search_keywords(meta: dict[str, Any], key_lines: dict[str, int], path: str, 
     line = key_lines.get(KEY, 2)
     value = meta[KEY]
     if not isinstance(value, list) or not value:
-        problems.add(
-            path,
-            line,
-            "keywords が空か、リストではありません。"
-            "「keywords: [炎上, 言い返す]」のように職員が検索で使う言葉を1つ以上書くか、keywords の行を削除してください。",
-        )
+        problems.add(path, line, "keywords.not_list")
         return ()
     words: list[str] = []
     seen: set[str] = set()
     for item in value:
         word = str(item).strip() if isinstance(item, (str, int, float)) else ""
         if not word:
-            problems.add(
-                path, line, f"keywords に空の項目か、文字でない項目（{item!r}）があります。言葉だけを書いてください。"
-            )
+            problems.add(path, line, "keywords.bad_item", item=repr(item))
             continue
         if fold(word) in seen:
-            problems.add(path, line, f"keywords に「{word}」が2回あります。1つを削除してください。")
+            problems.add(path, line, "keywords.twice", word=word)
             continue
         seen.add(fold(word))
         words.append(word)
@@ -66,11 +60,6 @@ def check_shared_keywords(commentaries: Iterable[Commentary], problems: Problems
         if len(pages) < 2:
             continue
         for page in pages:
-            others = "、".join(other.path for other in pages if other is not page)
+            others = items(other.path for other in pages if other is not page)
             word = next(w for w in page.keywords if fold(w) in owners and owners[fold(w)] is pages)
-            problems.add(
-                page.path,
-                page.meta_lines.get(KEY, 2),
-                f"keywords の「{word}」は {others} にもあります。"
-                "検索がどちらの条項を指すか決められないため、その言葉で探す職員に答える1ページだけに残してください。",
-            )
+            problems.add(page.path, page.meta_lines.get(KEY, 2), "keywords.shared", word=word, others=others)

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from guideline import casebook, compare_page, dates, pages, postcheck, render, translation, typography
+from guideline.messages import msg
 from guideline.problems import GuidelineError
 from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
 
@@ -50,7 +51,7 @@ def _guideline(config: MkDocsConfig) -> Guideline:
         try:
             _loaded[lang] = load(_root, lang, drafts=drafts, original=_loaded.get(DEFAULT_LANG), today=_build_date)
         except GuidelineError as error:
-            raise PluginError(f"The guideline's sources have problems:\n{error}") from None
+            raise PluginError(str(msg("build.sources_have_problems", report=error.problems.report()))) from None
     return _loaded[lang]
 
 
@@ -60,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _build_date = dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE"))
     except dates.DateError as error:
-        raise PluginError(str(error)) from None
+        raise PluginError(str(error.message)) from None
     root = Path(config.config_file_path).parent
     if _language(config) == DEFAULT_LANG or root != _root:
         _loaded.clear()
@@ -75,11 +76,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         trailing = [t for t in translation.status(_root, lang) if t.state != "current"]
         _stale.update(t.translation.resolve() for t in trailing if t.state == "stale")
         for item in trailing:
-            log.info(
-                f"translation {item.state}: {item.translation.relative_to(_root)} (Japanese: {item.original.relative_to(_root)})"
-            )
+            state = msg("build.state.missing") if item.state == "missing" else msg("build.state.stale")
+            where = {
+                "path": item.translation.relative_to(_root).as_posix(),
+                "original": item.original.relative_to(_root).as_posix(),
+            }
+            log.info(str(msg("build.translation_state", state=state, **where)))
         if trailing:
-            log.info(f"{len(trailing)} '{lang}' translation(s) trail the Japanese; run 'guideline translations'")
+            log.info(str(msg("build.translations_trailing", count=len(trailing), lang=lang)))
     return config
 
 
@@ -325,8 +329,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if document is not None:
         try:
             html = document.fill(html)
-        except ValueError as error:
-            raise PluginError(f"{page.file.src_uri}: {error}") from None
+        except ValueError:  # a fault of the build itself: its Python wording would tell a clerk nothing
+            raise PluginError(str(msg("build.page_assembly", page=page.file.src_uri))) from None
     html = typography.join_japanese_lines(html)
     if page.meta.get("render") in ("glossary", "compare"):
         return html

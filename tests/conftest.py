@@ -187,6 +187,14 @@ def copy_skeleton(target: Path) -> None:
     shutil.copy(ROOT / "docs/editions/index.md", target / "docs/editions/index.md")
 
 
+@pytest.fixture(autouse=True)
+def japanese_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are Japanese by default: a developer's English locale must not change what the tests read."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable, "").lower().startswith("en"):
+            monkeypatch.setenv(variable, "C.UTF-8")
+
+
 @pytest.fixture
 def tiny_site(tmp_path: Path) -> Site:
     """A small but complete, valid guideline site."""

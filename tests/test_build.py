@@ -126,7 +126,7 @@ def test_provision_without_commentary(tiny_site: Site) -> None:
     line = line_of(TINY_EDITION, "{#rumors}")
     assert_fails_with(
         tiny_site,
-        f"editions/1.ja.md:{line}: error: provision 2(2)① 'rumors' has no commentary; create docs/clauses/rumors.md",
+        f"editions/1.ja.md:{line}: エラー: 条項 2(2)①「rumors」に解説ページがありません。docs/clauses/rumors.md を作り、",
     )
 
 
@@ -134,7 +134,7 @@ def test_commentary_for_unknown_id(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/rumours.md", commentary("rumours"))
     assert_fails_with(
         tiny_site,
-        "docs/clauses/rumours.md:2: error: commentary for unknown provision 'rumours'; did you mean 'rumors'?",
+        "docs/clauses/rumours.md:2: エラー: 「clause: rumours」という条項はどの版にもありません。「rumors」のことですか。",
     )
 
 
@@ -144,8 +144,9 @@ def test_provision_without_examples_or_faqs(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/rumors.md", text)
     assert_fails_with(
         tiny_site,
-        f"docs/clauses/rumors.md:{line_of(text, '## 事例')}: error: 0 worked example(s); write at least 4",
-        f"docs/clauses/rumors.md:{line_of(text, '## よくある質問')}: error: 0 FAQ(s); write at least 3",
+        f"docs/clauses/rumors.md:{line_of(text, '## 事例')}: エラー: 事例が 0 件です。「## 事例」の下に 4 件以上書いてください。",
+        f"docs/clauses/rumors.md:{line_of(text, '## よくある質問')}: エラー: よくある質問が 0 件です。"
+        "「## よくある質問」の下に 3 件以上書いてください。",
     )
 
 
@@ -154,8 +155,8 @@ def test_example_without_verdict(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/rumors.md", text)
     assert_fails_with(
         tiny_site,
-        f"docs/clauses/rumors.md:{line_of(text, '### よい例')}: error: example 'よい例' has no verdict; "
-        "add '- 判断: …' with one of: OK, NG, 要注意",
+        f"docs/clauses/rumors.md:{line_of(text, '### よい例')}: エラー: 事例「よい例」に判断がありません。"
+        "「- 判断: …」の行を加え、OK、NG、要注意 のどれかを書いてください。",
     )
 
 
@@ -164,8 +165,8 @@ def test_duplicate_id(tiny_site: Site) -> None:
     tiny_site.write("editions/1.ja.md", text)
     assert_fails_with(
         tiny_site,
-        f"editions/1.ja.md:{line_of(text, '次に掲げる')}: error: duplicate id 'accuracy' "
-        f"(first used on line {line_of(text, '正確に')}); give it a new id",
+        f"editions/1.ja.md:{line_of(text, '次に掲げる')}: エラー: 条項の ID「accuracy」は"
+        f"{line_of(text, '正確に')}行目でも使われています。この条項には新しい ID を付けてください。",
     )
 
 
@@ -174,17 +175,15 @@ def test_unknown_cross_reference_with_did_you_mean(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/accuracy.md", text)
     assert_fails_with(
         tiny_site,
-        f"docs/clauses/accuracy.md:{line_of(text, 'prohibitted')}: error: unknown cross-reference "
-        "'clause:prohibitted'; did you mean 'prohibited'?",
+        f"docs/clauses/accuracy.md:{line_of(text, 'prohibitted')}: エラー: "
+        "リンク先「clause:prohibitted」という条項はありません。「prohibited」のことですか。",
     )
 
 
 def test_malformed_front_matter(tiny_site: Site) -> None:
     text = commentary("accuracy").replace("checklist: accuracyを確かめましたか。", "checklist: [accuracy")
     tiny_site.write("docs/clauses/accuracy.md", text)
-    assert_fails_with(
-        tiny_site, f"docs/clauses/accuracy.md:{line_of(text, 'checklist:')}: error: malformed front matter"
-    )
+    assert_fails_with(tiny_site, f"docs/clauses/accuracy.md:{line_of(text, 'checklist:')}: エラー: 前付けのこの行の")
 
 
 def test_every_problem_is_reported_in_one_build(tiny_site: Site) -> None:
@@ -193,11 +192,11 @@ def test_every_problem_is_reported_in_one_build(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/purpose.md", commentary("purpose").replace("clause:purpose", "clause:nowhere"))
     assert_fails_with(
         tiny_site,
-        "'rumors' has no commentary",
-        "unknown verdict 'ダメ'",
-        "no NG example; a rule needs at least one OK and one NG example",
-        "unknown cross-reference 'clause:nowhere'",
-        "4 problems found in the guideline sources.",
+        "「rumors」に解説ページがありません。",
+        "判断「ダメ」は使えません。",
+        "判断が NG の事例がありません。事例には OK と NG をそれぞれ1件以上含めてください。",
+        "リンク先「clause:nowhere」という条項はありません。",
+        "ガイドラインの原稿に 4 件の問題があります。",
     )
 
 
@@ -219,5 +218,5 @@ def test_unknown_reference_on_a_hand_written_page(tiny_site: Site) -> None:
     tiny_site.write("docs/index.md", text)
     assert_fails_with(
         tiny_site,
-        f"docs/index.md:{line_of(text, 'consultation')}: error: unknown cross-reference 'clause:consultation'",
+        f"docs/index.md:{line_of(text, 'consultation')}: エラー: リンク先「clause:consultation」という条項はありません。",
     )

@@ -237,7 +237,7 @@ def test_hand_edited_dates_fail_and_point_to_amend_release(tiny_site: Site) -> N
     path.write_text(path.read_text(encoding="utf-8").replace("enacted: null", "enacted: 2020-04-01"), "utf-8")
     found = problems_of(tiny_site)
     assert any(
-        p.startswith("editions/1.ja.md:5: error: 制定日が記録（未記載）と違います（令和2年(2020年)4月1日）。")
+        p.startswith("editions/1.ja.md:5: エラー: 制定日が記録（未記載）と違います（令和2年(2020年)4月1日）。")
         and "guideline amend-release 1 --enacted 日付" in p
         for p in found
     ), found
@@ -330,8 +330,8 @@ def test_check_reads_the_build_date_and_explains_a_bad_one(scheduled: Site) -> N
         return subprocess.run([GUIDELINE, "check"], cwd=scheduled.root, capture_output=True, text=True, env=env)
 
     before = check("2026-12-31").stdout
-    assert "ja: edition 1, 6 provisions" in before
+    assert "ja: 第1版、条項 6、" in before
     assert "ja: 第2版は施行予定です（施行日 令和9年(2027年)1月1日、現行は第1版）。" in before
-    assert "ja: edition 2, 6 provisions" in check("2027-01-01").stdout
+    assert "ja: 第2版、条項 6、" in check("2027-01-01").stdout
     bad = check("明日")
     assert bad.returncode == 1 and "環境変数 GUIDELINE_BUILD_DATE: 「明日」は日付として読めません" in bad.stderr

@@ -63,15 +63,16 @@ def test_duplicate_id_names_both_lines() -> None:
     text = TINY_EDITION.replace("{#rumors}", "{#accuracy}")
     _, problems = edition(text)
     assert [str(p) for p in problems.items] == [
-        f"editions/1.ja.md:{line_of(text, '単なる噂')}: error: duplicate id 'accuracy' "
-        f"(first used on line {line_of(text, '正確に')}); give it a new id"
+        f"editions/1.ja.md:{line_of(text, '単なる噂')}: エラー: 条項の ID「accuracy」は"
+        f"{line_of(text, '正確に')}行目でも使われています。この条項には新しい ID を付けてください。"
     ]
 
 
 def test_provision_without_id_is_reported() -> None:
     _, problems = edition(TINY_EDITION.replace(" {#rumors}", ""))
     line = line_of(TINY_EDITION, "単なる噂")
-    assert f"editions/1.ja.md:{line}: error: a provision needs an id" in str(problems.items[0])
+    assert f"editions/1.ja.md:{line}: エラー: 条項の行末に ID がありません。" in str(problems.items[0])
+    assert problems.items[0].id == "edition.no_id"
 
 
 def test_edition_text_is_the_source_verbatim_with_numbers_derived() -> None:
@@ -112,16 +113,22 @@ def test_every_problem_of_a_page_is_reported_at_once() -> None:
     text = commentary("accuracy").replace("- 判断: OK\n", "").replace("- 判断: NG", "- 判断: だめ")
     problems = Problems()
     parse_commentary(text, "docs/clauses/accuracy.md", problems)
-    messages = [p.message for p in problems.items]
-    assert any("example 'よい例' has no verdict" in m for m in messages)
-    assert any("unknown verdict 'だめ'" in m for m in messages)
+    messages = [str(p.message) for p in problems.items]
+    assert (
+        "事例「よい例」に判断がありません。「- 判断: …」の行を加え、OK、NG、要注意 のどれかを書いてください。"
+        in messages
+    )
+    assert "判断「だめ」は使えません。OK、NG、要注意 のどれかにしてください。" in messages
 
 
 def test_malformed_front_matter_points_at_the_line() -> None:
     text = commentary("accuracy").replace("title: 見出し", "title: [見出し")
     problems = Problems()
     parse_commentary(text, "docs/clauses/accuracy.md", problems)
-    assert str(problems.items[0]).startswith("docs/clauses/accuracy.md:4: error: malformed front matter")
+    assert str(problems.items[0]).startswith(
+        "docs/clauses/accuracy.md:4: エラー: 前付けのこの行の9文字目あたりが読めません。"
+    )
+    assert "mapping" not in str(problems.items[0]) and "flow" not in str(problems.items[0])  # no PyYAML wording
 
 
 def test_real_guideline_loads_without_problems() -> None:
@@ -139,8 +146,8 @@ def test_unknown_reference_suggests_the_closest_id(tiny_site: Site) -> None:
     with pytest.raises(GuidelineError) as raised:
         load(tiny_site.root)
     assert [str(p) for p in raised.value.problems.items] == [
-        f"docs/clauses/accuracy.md:{line_of(text, 'clause:purpos')}: error: "
-        "unknown cross-reference 'clause:purpos'; did you mean 'purpose'?"
+        f"docs/clauses/accuracy.md:{line_of(text, 'clause:purpos')}: エラー: "
+        "リンク先「clause:purpos」という条項はありません。「purpose」のことですか。"
     ]
 
 

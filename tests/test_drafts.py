@@ -110,18 +110,18 @@ def test_check_reports_what_release_would_refuse_while_the_site_builds(tiny_site
     assert result.returncode == 1
     line = DRAFT.splitlines().index("- 災害時は防災情報を優先しなければなりません。 {#disaster}") + 1
     assert (
-        f"editions/2.ja.md:{line}: error: before releasing draft 2: provision 2(2) 'disaster' has no commentary; "
-        "create docs/clauses/disaster.md"
+        f"editions/2.ja.md:{line}: エラー: 改正案 第2版の公開前に直すこと：条項 2(2)「disaster」に解説ページがありません。"
+        "docs/clauses/disaster.md を作り、"
     ) in result.stderr
     assert (
         "docs/clauses/rumors.md:4: 要確認：第2版（改正案）でこの条項の条文が改正されます。解説・事例・よくある質問が"
         "改正後の条文に合っているか確認が必要です（この解説は第1版の条文をもとに書かれています）。"
         '確認したら、前付けの reviewed を "2" にしてください。'
     ) in result.stdout
-    assert result.stderr.count("has no commentary") == 1  # once, though two languages were checked
+    assert result.stderr.count("に解説ページがありません") == 1  # once, though two languages were checked
     assert tiny_site.build().returncode == 0  # the draft's problem never stops the production site
     refused = tiny_site.guideline("release", "2", "--date", "2027-04-01")
-    assert refused.returncode == 1 and "provision 2(2) 'disaster' has no commentary" in refused.stderr
+    assert refused.returncode == 1 and "条項 2(2)「disaster」に解説ページがありません。" in refused.stderr
 
 
 def test_release_reads_the_status_not_a_substring(tiny_site: Site) -> None:
@@ -151,6 +151,6 @@ def test_preview_builds_while_the_drafts_translation_trails(tiny_site: Site) -> 
     assert check.returncode == 1
     line = DRAFT.splitlines().index("- 災害時は防災情報を優先しなければなりません。 {#disaster}") + 1
     assert (
-        f"editions/2.en.md:1: error: before releasing draft 2: provision 'disaster' of editions/2.ja.md:{line} is "
-        "missing; translate it with the same id"
+        f"editions/2.en.md:1: エラー: 改正案 第2版の公開前に直すこと：日本語の editions/2.ja.md:{line} にある条項"
+        "「disaster」が訳されていません。同じ ID で訳を加えてください。"
     ) in check.stderr

@@ -154,7 +154,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert check.returncode == 1
     for pid, number in (("copyright", "3(4)"), ("disaster-posts", "4(2)")):
         assert (
-            f"before releasing draft 2: provision {number} '{pid}' has no commentary; create docs/clauses/{pid}.md"
+            f"改正案 第2版の公開前に直すこと：条項 {number}「{pid}」に解説ページがありません。docs/clauses/{pid}.md を作り、"
         ) in check.stderr
     linking = sorted(
         p.name for p in (site.root / "docs/clauses").glob("*.md") if "clause:indirect-matters" in p.read_text("utf-8")
@@ -193,7 +193,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
         set_reviewed(site, clause, "2")
     check = site.guideline("check")
     assert check.returncode == 0, check.stderr
-    assert "ja: edition 1, draft 2," in check.stdout and "no problems" in check.stdout
+    assert "ja: 第1版、改正案 第2版、" in check.stdout and "問題はありません。" in check.stdout
     assert "rights.md" not in check.stdout and "consultation.md" not in check.stdout
     assert re.search(
         r"docs/clauses/accuracy\.md:\d+: 要確認：第2版（改正案）でこの条項の条文が改正されます", check.stdout
@@ -326,7 +326,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     path = site.root / "editions/3.en.md"
     path.write_text(reword(path.read_text(encoding="utf-8"), "security", "Staff must not post threats to security."))
     check = site.guideline("check")
-    assert "editions/3.ja.md:4: error: 改正案に改正理由がありません" in check.stderr  # 決裁 needs the reasons
+    assert "editions/3.ja.md:4: エラー: 改正案に改正理由がありません" in check.stderr  # 決裁 needs the reasons
     for lang, reason in (("ja", "4(9)の文言を簡潔に改める。"), ("en", "4(3) is worded more briefly.")):
         path = site.root / f"editions/3.{lang}.md"
         path.write_text(
@@ -337,7 +337,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
         "  - 4(9)の文言を簡潔に改める。"
     ) + 1
     assert (
-        f"editions/3.ja.md:{line}: error: 改正理由の「4(9)」に当たる条項が、改正前の第2版にも改正案の第3版にもありません。"
+        f"editions/3.ja.md:{line}: エラー: 改正理由の「4(9)」に当たる条項が、改正前の第2版にも改正案の第3版にもありません。"
     ) in check.stderr
     path = site.root / "editions/3.ja.md"
     path.write_text(path.read_text(encoding="utf-8").replace("4(9)の文言", "4(3)の文言"), encoding="utf-8")

@@ -233,7 +233,7 @@ def test_editing_a_published_edition_fails_naming_the_provision(revised: Site) -
     assert result.returncode == 1
     line = EDITION_1.splitlines().index("- 古い決まりです。 {#old-rule}") + 1
     assert (
-        f"editions/1.ja.md:{line}: error: 公開済みの第1版の条項 2(3) 'old-rule' の文言が、記録された公開時の内容と違います。"
+        f"editions/1.ja.md:{line}: エラー: 公開済みの第1版の条項 2(3) 'old-rule' の文言が、記録された公開時の内容と違います。"
         "公開済みの版は変更できません。元に戻すか、改正は新しい版で行ってください（guideline new-edition）。"
     ) in result.stderr
 
@@ -242,7 +242,7 @@ def test_removing_a_published_edition_fails(revised: Site) -> None:
     revised.remove("editions/1.ja.md")
     result = revised.build()
     assert result.returncode == 1
-    assert "editions/1.ja.md:1: error: 第1版は公開済みで、削除できません。" in result.stderr
+    assert "editions/1.ja.md:1: エラー: 第1版は公開済みで、削除できません。" in result.stderr
 
 
 def test_removing_a_tombstone_page_fails(revised: Site) -> None:
@@ -250,8 +250,8 @@ def test_removing_a_tombstone_page_fails(revised: Site) -> None:
     result = revised.build()
     assert result.returncode == 1
     assert (
-        "docs/clauses/old-rule.md:1: error: provision 'old-rule' of edition 1 had a published page; restore"
-        in result.stderr
+        "docs/clauses/old-rule.md:1: エラー: 第1版で公開した条項「old-rule」の解説ページがありません。"
+        "このファイルを版管理から戻してください" in result.stderr
     )
 
 
@@ -299,7 +299,7 @@ def test_new_edition_starts_a_draft_with_its_pages(tiny_site: Site) -> None:
     assert 'edition: "2"' in text and "status: draft" in text and "enacted: null" in text
     assert (tiny_site.root / "docs/editions/2/compare.md").exists()
     again = tiny_site.guideline("new-edition", "3")
-    assert again.returncode == 1 and "draft 2 is still open" in again.stderr
+    assert again.returncode == 1 and "改正案の第2版がまだあります。" in again.stderr
 
 
 def test_diff_prints_the_comparison_and_writes_printable_html(revised: Site) -> None:
@@ -340,6 +340,6 @@ def test_failed_release_leaves_everything_as_it_was(tiny_site: Site) -> None:
     record = (tiny_site.root / "editions/releases.yml").read_text(encoding="utf-8")
     result = tiny_site.guideline("release", "2", "--date", "2027-04-01")
     assert result.returncode == 1
-    assert "provision 2(2)① 'brand-new' has no commentary" in result.stderr
+    assert "条項 2(2)①「brand-new」に解説ページがありません。" in result.stderr
     assert draft.read_text(encoding="utf-8") == before
     assert (tiny_site.root / "editions/releases.yml").read_text(encoding="utf-8") == record

@@ -76,7 +76,7 @@ def test_front_matter_is_pinned(tiny_site: Site) -> None:
     edit(tiny_site, "editions/1.ja.md", "title: テスト用ガイドライン", "title: 試験用ガイドライン")
     found = problems_of(tiny_site)
     assert any(
-        p.startswith("editions/1.ja.md:1: error: 公開済みの第1版の前付け（題名・状態・日付・後継）") for p in found
+        p.startswith("editions/1.ja.md:1: エラー: 公開済みの第1版の前付け（題名・状態・日付・後継）") for p in found
     )
 
 
@@ -88,7 +88,7 @@ def test_the_published_english_edition_is_frozen(tiny_site: Site) -> None:
     line = EDITION_EN.splitlines().index("- Staff must write accurately. {#accuracy}") + 1
     found = problems_of(tiny_site)
     assert any(
-        p.startswith(f"editions/1.en.md:{line}: error: 公開済みの第1版の条項 2(1) 'accuracy' の文言が") for p in found
+        p.startswith(f"editions/1.en.md:{line}: エラー: 公開済みの第1版の条項 2(1) 'accuracy' の文言が") for p in found
     ), found
     result = tiny_site.guideline("correct", "1", "--reason", "英訳の誤りを訂正")
     assert result.returncode == 0, result.stderr
@@ -99,7 +99,7 @@ def test_the_published_english_edition_is_frozen(tiny_site: Site) -> None:
 def test_a_translation_added_after_release_must_be_recorded(tiny_site: Site) -> None:
     tiny_site.write("editions/1.en.md", EDITION_EN)
     found = problems_of(tiny_site)
-    assert any(p.startswith("editions/1.en.md:1: error: 第1版の翻訳（en）は公開後に加わったもので") for p in found)
+    assert any(p.startswith("editions/1.en.md:1: エラー: 第1版の翻訳（en）は公開後に加わったもので") for p in found)
     assert tiny_site.guideline("correct", "1", "--reason", "英訳を追加").returncode == 0
     entry = freeze.read_record(tiny_site.root, Problems())["1"]
     assert set(entry.checksums) == {"ja", "en"} and entry.history[-1]["changes"] == ["翻訳（en）の追加"]
@@ -112,7 +112,7 @@ def test_a_published_edition_set_back_to_draft_fails(tiny_site: Site) -> None:
     edit(tiny_site, "editions/1.ja.md", "status: published", "status: draft")
     found = problems_of(tiny_site)
     assert any(
-        p.startswith("editions/1.ja.md:4: error: 公開済みの第1版が 'status: draft' に戻されています。") for p in found
+        p.startswith("editions/1.ja.md:4: エラー: 公開済みの第1版が「status: draft」に戻されています。") for p in found
     )
 
 
@@ -120,7 +120,7 @@ def test_emptying_the_record_fails_without_git(tiny_site: Site) -> None:
     tiny_site.write(RECORD, "")
     found = problems_of(tiny_site)
     assert any(
-        p.startswith("editions/1.ja.md:4: error: 第1版は 'status: published' ですが、公開の記録") for p in found
+        p.startswith("editions/1.ja.md:4: エラー: 第1版は「status: published」ですが、公開の記録") for p in found
     ), found
 
 
@@ -131,7 +131,7 @@ def test_emptying_the_record_fails_naming_the_commit(committed: Site) -> None:
     assert any(
         "第1版は公開済みです（" in p
         and f"のコミット {commit} で記録）が、その記録がありません。" in p
-        and f"'git checkout {commit} -- editions/releases.yml'" in p
+        and f"「git checkout {commit} -- editions/releases.yml」" in p
         for p in found
     ), found
 
@@ -177,10 +177,10 @@ def test_an_edition_older_than_a_published_one_is_refused(tiny_site: Site) -> No
     tiny_site.write("editions/0.ja.md", older)
     tiny_site.write("docs/editions/0/index.md", '---\nrender: edition\nedition: "0"\n---\n')
     found = problems_of(tiny_site)
-    assert any(p.startswith("editions/0.ja.md:2: error: 第0版は、公開済みの第1版より前の名前です。") for p in found), (
+    assert any(p.startswith("editions/0.ja.md:2: エラー: 第0版は、公開済みの第1版より前の名前です。") for p in found), (
         found
     )
-    assert any("第0版は 'status: published' ですが、公開の記録" in p for p in found)
+    assert any("第0版は「status: published」ですが、公開の記録" in p for p in found)
     edit(tiny_site, "editions/0.ja.md", "status: published", "status: draft")
     result = tiny_site.guideline("release", "0", "--date", "2020-01-01")
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -189,7 +189,7 @@ def test_an_edition_older_than_a_published_one_is_refused(tiny_site: Site) -> No
 
 def test_a_record_of_the_wrong_shape_is_explained_everywhere(tiny_site: Site) -> None:
     tiny_site.write(RECORD, "editions:\n  '1': published\n")
-    expected = "editions/releases.yml:2: error: 第1版の記録の形が違います（published）。"
+    expected = "editions/releases.yml:2: エラー: 第1版の記録の形が違います（published）。"
     assert any(p.startswith(expected) for p in problems_of(tiny_site))
     check = tiny_site.guideline("check")
     assert check.returncode == 1 and expected in check.stderr and "Traceback" not in check.stderr
@@ -203,22 +203,22 @@ def test_a_record_of_the_wrong_shape_is_explained_everywhere(tiny_site: Site) ->
         RECORD, "editions:\n  1:\n    released: x\n    seal: y\n    checksums: {}\n    history: [made by hand]\n"
     )
     assert any(
-        p.startswith("editions/releases.yml:3: error: 第1版の記録の形が違います（checksums または history の形）。")
+        p.startswith("editions/releases.yml:3: エラー: 第1版の記録の形が違います（checksums または history の形）。")
         for p in problems_of(tiny_site)
     )
     tiny_site.write(RECORD, "'1': published\n")
     assert any(
-        "editions/releases.yml:1: error: 公開記録に 'editions:' がありません。" in p for p in problems_of(tiny_site)
+        "editions/releases.yml:1: エラー: 公開記録に「editions:」がありません。" in p for p in problems_of(tiny_site)
     )
     tiny_site.write(RECORD, "editions: [1\n")
-    assert any(p.startswith("editions/releases.yml:") and "YAMLとして読めません" in p for p in problems_of(tiny_site))
+    assert any(p.startswith("editions/releases.yml:") and "YAML として読めません" in p for p in problems_of(tiny_site))
 
 
 def test_a_failed_release_writes_nothing_and_leaves_no_temporary_file(tiny_site: Site) -> None:
     editing.new_edition(tiny_site.root, "2")
     edit(tiny_site, "editions/2.ja.md", "- 単なる噂", "- 新しい条項です。 {#brand-new}\n    - 単なる噂")
     before = {p.name: p.read_bytes() for p in (tiny_site.root / "editions").iterdir()}
-    with pytest.raises(GuidelineError, match="'brand-new' has no commentary"):
+    with pytest.raises(GuidelineError, match="「brand-new」に解説ページがありません"):
         editing.release(tiny_site.root, "2", date(2027, 1, 1))
     assert {p.name: p.read_bytes() for p in (tiny_site.root / "editions").iterdir()} == before
 
@@ -240,7 +240,7 @@ def test_the_old_record_format_is_migrated_only_for_an_unchanged_text(tiny_site:
     assert any("第1版の記録が古い形式です" in p for p in problems_of(tiny_site))
     edit(tiny_site, "editions/1.ja.md", "単なる噂", "単なるうわさ")
     refused = tiny_site.guideline("correct", "1", "--reason", "記録形式の更新")
-    assert refused.returncode == 1 and "第1版は公開時の記録と違います（条項 'rumors'）" in refused.stderr
+    assert refused.returncode == 1 and "第1版は公開時の記録と違います（条項「rumors」）" in refused.stderr
     edit(tiny_site, "editions/1.ja.md", "単なるうわさ", "単なる噂")
     assert tiny_site.guideline("correct", "1", "--reason", "記録形式の更新").returncode == 0
     entry = freeze.read_record(tiny_site.root, problems)["1"]

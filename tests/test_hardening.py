@@ -88,7 +88,7 @@ def test_an_item_indented_other_than_four_spaces_is_an_error_naming_the_line(
     before = snapshot(tiny_site.root)
     problems = problems_of(tiny_site)
     assert (
-        f"editions/1.ja.md:{line}: error: 項目の前の字下げ（{described}）は使えません。"
+        f"editions/1.ja.md:{line}: エラー: 項目の前の字下げ（{described}）は使えません。"
         "項目 (1) は行頭から、号 ① は半角空白 4 個で字下げして書いてください。"
     ) in problems
     assert snapshot(tiny_site.root) == before
@@ -102,12 +102,12 @@ def test_non_space_indentation_of_text_and_headings_is_named(tiny_site: Site) ->
     lines = text.splitlines()
     problems = problems_of(tiny_site)
     assert (
-        f"editions/1.ja.md:{lines.index(chr(0x3000) + 'これは前文です。') + 1}: error: 行頭の字下げに半角空白以外の文字"
+        f"editions/1.ja.md:{lines.index(chr(0x3000) + 'これは前文です。') + 1}: エラー: 行頭の字下げに半角空白以外の文字"
         "（全角空白 1 個）があります。半角空白だけで字下げしてください。"
     ) in problems
     assert (
-        f"editions/1.ja.md:{lines.index(chr(9) + '## 目的 {#purpose}') + 1}: error: 章の見出しの前に字下げ（タブ 1 個）が"
-        "あります。'##' は行頭から書いてください。"
+        f"editions/1.ja.md:{lines.index(chr(9) + '## 目的 {#purpose}') + 1}: エラー: 章の見出しの前に字下げ（タブ 1 個）が"
+        "あります。「##」は行頭から書いてください。"
     ) in problems
 
 
@@ -161,7 +161,8 @@ def test_check_reports_a_japanese_problem_once_not_again_for_each_translation(
     status, out, err = run_cli(tiny_site, monkeypatch, capsys, "check")
     assert (status, out) == (1, "")
     wanted = (
-        "docs/clauses/rumors.md:2: error: 'clause: rumours' does not match the file name; rename the file or the clause"
+        "docs/clauses/rumors.md:2: エラー: 「clause: rumours」がファイル名と合いません。"
+        "ファイル名か clause の値のどちらかを直してください。"
     )
     assert err.count(wanted) == 1, err
 
@@ -169,7 +170,7 @@ def test_check_reports_a_japanese_problem_once_not_again_for_each_translation(
 def test_commentary_for_an_unknown_provision_reads_as_two_sentences(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/zzz.md", commentary("zzz"))
     assert problems_of(tiny_site) == [
-        "docs/clauses/zzz.md:2: error: commentary for unknown provision 'zzz'. Use an id from editions/1.ja.md."
+        "docs/clauses/zzz.md:2: エラー: 「clause: zzz」という条項はどの版にもありません。editions/1.ja.md にある ID を書いてください。"
     ]
 
 
@@ -220,7 +221,7 @@ def test_a_later_edition_translated_before_the_first_is_a_message_not_a_tracebac
         tiny_site.write(f"docs/clauses/{clause}.md", commentary(clause))
     _translate(tiny_site, ("2",))
     assert problems_of(tiny_site, "en") == [
-        "editions/2.en.md:1: error: 第1版の翻訳 editions/1.en.md がないまま、後の第2版が翻訳されています。"
+        "editions/2.en.md:1: エラー: 第1版の翻訳 editions/1.en.md がないまま、後の第2版が翻訳されています。"
         "editions/1.ja.md を editions/1.en.md に翻訳してください（版は古い順に翻訳します）。"
     ]
 
@@ -232,17 +233,17 @@ BAD_CONTENT = [
     ('<img src="x" onerror="alert(1)">', "HTML タグ <img> は書けません。"),
     ("<iframe src=https://example.org/></iframe>", "HTML タグ <iframe> は書けません。"),
     ('<div markdown="1">x</div>', "HTML タグ <div> は書けません。"),
-    ("<br onclick=alert(1)>", "HTML タグ <br> に属性 'onclick=alert(1)' は付けられません。"),
-    ("[ここ](javascript:alert(1))", "リンク先 'javascript:alert(1' は使えません（javascript: は"),
-    ("[ここ]( JaVaScRiPt:alert(1))", "リンク先 'JaVaScRiPt:alert(1' は使えません（javascript: は"),
+    ("<br onclick=alert(1)>", "HTML タグ <br> に属性「onclick=alert(1)」は付けられません。"),
+    ("[ここ](javascript:alert(1))", "リンク先「javascript:alert(1」は使えません（javascript: は"),
+    ("[ここ]( JaVaScRiPt:alert(1))", "リンク先「JaVaScRiPt:alert(1」は使えません（javascript: は"),
     ("[ここ](jav&#x61;script:alert(1))", "（javascript: はスクリプトや埋め込みを実行します）"),
     (
         "[ここ](data:text/html;base64,PHNjcmlwdD4=)",
-        "リンク先 'data:text/html;base64,PHNjcmlwdD4=' は使えません（data: は",
+        "リンク先「data:text/html;base64,PHNjcmlwdD4=」は使えません（data: は",
     ),
-    ("[ここ][x]\n\n[x]: javascript:alert(1)", "リンク先 'javascript:alert(1)' は使えません"),
-    ("[ここ](https://example.org/){onclick=alert(1)}", "属性 'onclick' は書けません"),
-    ('[ここ](https://example.org/){style="color:red"}', "属性 'style' は書けません"),
+    ("[ここ][x]\n\n[x]: javascript:alert(1)", "リンク先「javascript:alert(1)」は使えません"),
+    ("[ここ](https://example.org/){onclick=alert(1)}", "属性「onclick」は書けません"),
+    ('[ここ](https://example.org/){style="color:red"}', "属性「style」は書けません"),
 ]
 
 
@@ -254,14 +255,14 @@ def test_raw_html_and_script_links_in_commentary_are_refused_with_file_and_line(
     tiny_site.write("docs/clauses/accuracy.md", page)
     line = next(n for n, text in enumerate(page.splitlines(), 1) if markdown.splitlines()[-1] in text)
     problems = problems_of(tiny_site)
-    assert any(p.startswith(f"docs/clauses/accuracy.md:{line}: error: ") and message in p for p in problems), problems
+    assert any(p.startswith(f"docs/clauses/accuracy.md:{line}: エラー: ") and message in p for p in problems), problems
 
 
 def test_raw_html_in_an_edition_is_refused_too(tiny_site: Site) -> None:
     text = TINY_EDITION.replace("これは前文です。", "これは前文です。<script>alert(1)</script>")
     tiny_site.write("editions/1.ja.md", text)
     line = text.splitlines().index("これは前文です。<script>alert(1)</script>") + 1
-    assert f"editions/1.ja.md:{line}: error: HTML タグ <script> は書けません。Markdown で書いてください" in "\n".join(
+    assert f"editions/1.ja.md:{line}: エラー: HTML タグ <script> は書けません。Markdown で書いてください" in "\n".join(
         problems_of(tiny_site)
     )
 
@@ -320,7 +321,7 @@ def test_a_compound_must_contain_its_term() -> None:
     text = "- id: copyright\n  term: 著作権\n  compounds: [著作物]\n  definition: 権利です。\n"
     parse_glossary(text, "glossary/terms.ja.yml", problems)
     assert [str(p) for p in problems.items] == [
-        "glossary/terms.ja.yml:1: error: compounds の '著作物' は用語 '著作権' を含む、より長い語ではありません。"
+        "glossary/terms.ja.yml:1: エラー: compounds の「著作物」は用語「著作権」を含む、より長い語ではありません。"
         "用語を含む複合語だけを書いてください。"
     ]
 
@@ -342,7 +343,7 @@ def test_translations_with_a_path_for_a_language_is_refused(
     status, out, err = run_cli(tiny_site, monkeypatch, capsys, "translations", "--lang", "../../etc")
     assert (status, out) == (1, "")
     assert err == (
-        "guideline translations: --lang '../../etc' は翻訳の言語コードではありません。"
+        "guideline translations: 「../../etc」は翻訳の言語コードではありません。"
         "en のような言語コードを指定してください（翻訳のファイル名 editions/1.en.md の en の部分です）。\n"
     )
     assert snapshot(tiny_site.root) == before
@@ -364,59 +365,59 @@ def test_check_outside_a_project_fails_with_a_message(
 # --- what already worked, kept in the matrix --------------------------------------------------------------
 
 WORKING = [  # (file, text replaced, replacement, the message, with {line} the replacement's line)
-    ("editions/1.ja.md", "{#rumors}", "{#accuracy}", "{line}: error: duplicate id 'accuracy' (first used on line"),
-    ("editions/1.ja.md", "{#rumors}", "{#Rumors}", "{line}: error: invalid id 'Rumors': use lowercase ASCII words"),
+    ("editions/1.ja.md", "{#rumors}", "{#accuracy}", "{line}: エラー: 条項の ID「accuracy」は"),
+    ("editions/1.ja.md", "{#rumors}", "{#Rumors}", "{line}: エラー: 条項の ID「Rumors」は使えません。英小文字と数字"),
     (
         "editions/1.ja.md",
         "単なる噂 {#rumors}",
         "単なる噂",
-        "{line}: error: a provision needs an id at the end of its line",
+        "{line}: エラー: 条項の行末に ID がありません。",
     ),
     (
         "editions/1.ja.md",
         "単なる噂",
         "単なるうわさ",
         (
-            "{line}: error: 公開済みの第1版の条項 2(2)① 'rumors' の文言が、記録された公開時の内容と違います。"
+            "{line}: エラー: 公開済みの第1版の条項 2(2)① 'rumors' の文言が、記録された公開時の内容と違います。"
             "公開済みの版は変更できません。元に戻すか、改正は新しい版で行ってください"
         ),
     ),
-    ("editions/1.ja.md", "status: published", "status: publish", "{line}: error: unknown status 'publish'; use one of"),
+    ("editions/1.ja.md", "status: published", "status: publish", "{line}: エラー: 「status: publish」は使えません。"),
     (
         "docs/clauses/accuracy.md",
         "title: 見出し",
         "title: [見出し",
-        "4: error: malformed front matter: expected ',' or ']'",
+        "4: エラー: 前付けのこの行の9文字目あたりが読めません。かっこ",
     ),
     (
         "docs/clauses/accuracy.md",
         "- 判断: OK",
         "- 判断: たぶんOK",
-        "{line}: error: unknown verdict 'たぶんOK'; use one of",
+        "{line}: エラー: 判断「たぶんOK」は使えません。OK、NG、要注意 のどれかに",
     ),
     (
         "docs/clauses/accuracy.md",
         "(clause:purpose)",
         "(clause:purpse)",
-        "{line}: error: unknown cross-reference 'clause:purpse'; did you mean 'purpose'?",
+        "{line}: エラー: リンク先「clause:purpse」という条項はありません。「purpose」のことですか。",
     ),
     (
         "docs/clauses/accuracy.md",
         "## 関連条項",
         "## 関係条項",
-        "{line}: error: unknown section '関係条項'; the sections are",
+        "{line}: エラー: 「## 関係条項」という見出しは使えません。見出しは 趣旨、事例",
     ),
     (
         "docs/clauses/accuracy.md",
         "---\nclause",
         "clause",
-        "{line}: error: missing front matter: the file must start with a line '---'",
+        "{line}: エラー: 前付けがありません。ファイルの1行目を「---」にし",
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("path", "old", "new", "message"), WORKING, ids=[m.split("error: ")[1][:40] for *_, m in WORKING]
+    ("path", "old", "new", "message"), WORKING, ids=[m.split("エラー: ")[1][:40] for *_, m in WORKING]
 )
 def test_what_already_worked_still_names_the_file_the_line_and_the_fix(
     tiny_site: Site, path: str, old: str, new: str, message: str
@@ -766,7 +767,7 @@ def test_a_malformed_name_of_an_edition_names_its_line() -> None:
     edition = parse_edition(text, "editions/1.ja.md", "ja", problems)
     line = text.splitlines().index("account: [はにぽん, はにぼん]") + 1
     assert [str(p) for p in problems.items] == [
-        f"editions/1.ja.md:{line}: error: 「account:」は一行の文字列で書いてください（例：account: はにぽん）。"
+        f"editions/1.ja.md:{line}: エラー: 「account:」は一行の文字列で書いてください（例：account: はにぽん）。"
         "名前を変えないときは、この行を削除します。"
     ]
     assert edition.account == ""

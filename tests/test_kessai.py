@@ -265,9 +265,9 @@ def test_a_draft_that_changes_the_text_must_state_its_reasons(tiny_site: Site) -
     tiny_site.write_edition(draft.replace("単なる噂", "単なる噂や憶測"), name="2")
     with pytest.raises(GuidelineError) as raised:
         load(tiny_site.root)
-    assert str(raised.value).startswith("editions/2.ja.md:4: error: 改正案に改正理由がありません。")
+    assert str(raised.value).startswith("editions/2.ja.md:4: エラー: 改正案に改正理由がありません。")
     result = tiny_site.build(env={"GUIDELINE_DRAFTS": "1"})
-    assert result.returncode == 1 and "editions/2.ja.md:4: error: 改正案に改正理由がありません。" in result.stderr
+    assert result.returncode == 1 and "editions/2.ja.md:4: エラー: 改正案に改正理由がありません。" in result.stderr
     tiny_site.write_edition(draft.replace("status: draft", "status: draft\nreasons: 4行目を改める。"), name="2")
     assert load(tiny_site.root).edition("2").reasons == ["4行目を改める。"]
     unchanged = draft.replace('edition: "1"', 'edition: "2"')

@@ -186,9 +186,9 @@ def test_a_malformed_signal_is_reported_with_its_line() -> None:
     problems = Problems()
     parse_commentary(bad, "docs/clauses/all-staff.md", problems)
     messages = [str(p) for p in problems.items]
-    assert any(m.startswith("docs/clauses/all-staff.md:2: ") and "'fax' は知らない種類" in m for m in messages), (
-        messages
-    )
+    assert any(
+        m.startswith("docs/clauses/all-staff.md:2: ") and "pattern「fax」は知らない種類" in m for m in messages
+    ), messages
     assert any("words は、空でない語の一覧" in m for m in messages), messages
     assert any("どちらか一方" in m for m in messages), messages
 

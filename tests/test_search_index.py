@@ -42,7 +42,7 @@ def test_bad_keywords_are_reported_in_japanese_at_their_line(meta: str, message:
     _, problems = parse(meta)
     assert len(problems) == 1, problems
     # The front matter is clause, title, reviewed, checklist, then keywords: line 6.
-    assert problems[0].startswith("docs/clauses/rumors.md:6: error: "), problems
+    assert problems[0].startswith("docs/clauses/rumors.md:6: エラー: "), problems
     assert message in problems[0]
 
 
@@ -52,11 +52,11 @@ def test_a_keyword_on_two_pages_is_reported_on_both(tiny_site: Site) -> None:
     result = tiny_site.guideline("check")
     assert result.returncode != 0
     assert (
-        "docs/clauses/rumors.md:6: error: keywords の「炎上」は docs/clauses/accuracy.md にもあります"
+        "docs/clauses/rumors.md:6: エラー: keywords の「炎上」は docs/clauses/accuracy.md にもあります"
         in result.stdout + result.stderr
     )
     assert (
-        "docs/clauses/accuracy.md:6: error: keywords の「炎上」は docs/clauses/rumors.md にもあります"
+        "docs/clauses/accuracy.md:6: エラー: keywords の「炎上」は docs/clauses/rumors.md にもあります"
         in result.stdout + result.stderr
     )
     # Katakana and hiragana are one word to the search, so one to the check.

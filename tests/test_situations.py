@@ -52,12 +52,14 @@ def test_an_unknown_tag_is_an_error_at_its_line_with_a_suggestion(tiny_site: Sit
     line = page.read_text(encoding="utf-8").splitlines().index("- 状況: イベント・告知、写真画像") + 1
     result = tiny_site.guideline("check")
     assert result.returncode == 1
-    assert f"docs/clauses/rumors.md:{line}: error: 状況「写真画像」は {SITUATIONS_FILE} にありません。" in result.stderr
+    assert (
+        f"docs/clauses/rumors.md:{line}: エラー: 状況「写真画像」は {SITUATIONS_FILE} にありません。" in result.stderr
+    )
     assert "「写真・画像」のことですか。" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     build = tiny_site.build()
     assert build.returncode != 0
-    assert f"docs/clauses/rumors.md:{line}: error: 状況「写真画像」" in build.stderr
+    assert f"docs/clauses/rumors.md:{line}: エラー: 状況「写真画像」" in build.stderr
 
 
 def test_a_missing_tag_is_an_error_once_situations_are_declared(tiny_site: Site) -> None:
@@ -74,7 +76,7 @@ def test_a_duplicate_label_in_the_list_is_reported(tmp_path: Path) -> None:
     (tmp_path / SITUATIONS_FILE).write_text(TINY_SITUATIONS + "- id: pictures\n  ja: 写真・画像\n  en: Pictures\n")
     problems = Problems()
     load_situations(tmp_path, problems)
-    assert "glossary/situations.yml:7: error: 状況の ja「写真・画像」が重複しています（1行目）。" in problems.report()
+    assert "glossary/situations.yml:7: エラー: 状況の ja「写真・画像」が重複しています（1行目）。" in problems.report()
 
 
 def test_each_english_example_has_the_situations_and_verdict_of_its_japanese_one() -> None:

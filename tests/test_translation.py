@@ -145,21 +145,21 @@ def test_missing_translation_falls_back_to_japanese_with_a_notice(bilingual: Sit
     assert "This page has not been translated into English yet, so the Japanese original is shown." in page
     assert '<div lang="ja">' in page
     assert "次に掲げる情報は発信してはなりません。" in page
-    assert "translation missing: docs/clauses/rumors.en.md (Japanese: docs/clauses/rumors.md)" in result.stderr
+    assert "訳がありません: docs/clauses/rumors.en.md（日本語：docs/clauses/rumors.md）" in result.stderr
 
 
 def test_stale_translation_is_reported_and_links_the_current_japanese(bilingual: Site) -> None:
     page = bilingual.root / "docs/clauses/accuracy.md"
     page.write_text(page.read_text(encoding="utf-8").replace("回答です。", "新しい回答です。", 1), encoding="utf-8")
     result = build(bilingual)
-    assert "translation stale: docs/clauses/accuracy.en.md (Japanese: docs/clauses/accuracy.md)" in result.stderr
+    assert "古い訳です: docs/clauses/accuracy.en.md（日本語：docs/clauses/accuracy.md）" in result.stderr
     html = bilingual.html("en/clauses/accuracy")
     assert "The Japanese original of this page has changed since it was translated" in html
     assert '<a href="../../../clauses/accuracy/" lang="ja" hreflang="ja">Read the current Japanese</a>' in html
     listed = bilingual.guideline("translations")
     assert listed.returncode == 0, listed.stderr
     assert (
-        "docs/clauses/accuracy.en.md: stale; docs/clauses/accuracy.md changed since it was translated" in listed.stdout
+        "docs/clauses/accuracy.en.md: 古い訳です。訳した後に docs/clauses/accuracy.md が変わりました。" in listed.stdout
     )
     assert bilingual.guideline("translations", "--mark-current", "docs/clauses/accuracy.en.md").returncode == 0
     build(bilingual)
@@ -173,8 +173,8 @@ def test_missing_provision_id_in_a_translation_is_an_error(bilingual: Site) -> N
     assert result.returncode == 1
     line = TINY_EDITION.splitlines().index("    - 単なる噂 {#rumors}") + 1
     assert (
-        f"editions/1.en.md:1: error: provision 'rumors' of editions/1.ja.md:{line} is missing; "
-        "translate it with the same id"
+        f"editions/1.en.md:1: エラー: 日本語の editions/1.ja.md:{line} にある条項「rumors」が訳されていません。"
+        "同じ ID で訳を加えてください。"
     ) in result.stderr
 
 
@@ -185,8 +185,8 @@ def test_unknown_provision_id_in_a_translation_names_the_file_and_line(bilingual
     assert result.returncode == 1
     line = EDITION_EN.splitlines().index("    - Mere rumours {#rumors}") + 1
     assert (
-        f"editions/1.en.md:{line}: error: provision 'rumours' is not in editions/1.ja.md; did you mean 'rumors'?"
-        in (result.stderr)
+        f"editions/1.en.md:{line}: エラー: 条項「rumours」は日本語の editions/1.ja.md にありません。「rumors」のことですか。"
+        "日本語と同じ ID にしてください。" in (result.stderr)
     )
 
 
@@ -206,8 +206,10 @@ def test_every_tiny_clause_is_listed_when_nothing_is_translated(tiny_site: Site)
     listed = tiny_site.guideline("translations")
     assert listed.returncode == 0, listed.stderr
     for clause in TINY_CLAUSES:
-        assert f"docs/clauses/{clause}.en.md: missing; translate docs/clauses/{clause}.md" in listed.stdout
-    assert "editions/1.en.md: missing; translate editions/1.ja.md" in listed.stdout
+        assert (
+            f"docs/clauses/{clause}.en.md: 訳がありません。docs/clauses/{clause}.md を訳してください" in listed.stdout
+        )
+    assert "editions/1.en.md: 訳がありません。editions/1.ja.md を訳してください" in listed.stdout
 
 
 def test_check_reports_english_problems_while_the_japanese_has_some(bilingual: Site) -> None:
