@@ -32,7 +32,7 @@
     shortener: function (text) {
       // Staff paste a shortened link without its scheme too (bit.ly/3xyz).
       var bare = matches(text, /(?:^|[^\w./@-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^\s\u3000<>"'）)」]+/gi).map(function (m) {
-        return "https://" + m.replace(/^[^\w]*/, "");
+        return m.replace(/^[^\w]*/, "");
       });
       return matches(text, URL_RE).concat(bare).filter(function (url) {
         return SHORTENERS.indexOf(host(url)) >= 0;
@@ -61,7 +61,7 @@
   }
 
   function host(url) {
-    var m = /^https?:\/\/([^/:?#]+)/i.exec(url);
+    var m = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url);  // a link pasted without its scheme too
     return m ? m[1].toLowerCase().replace(/^www\./, "") : "";
   }
 
