@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
+from .messages import Text
 from .problems import Problems
 
 # libyaml's loader when PyYAML was built with it: the same documents, parsed about ten times faster,
@@ -36,18 +37,15 @@ def yaml_position(error: yaml.YAMLError) -> tuple[int, int]:
     return (mark.line, mark.column + 1) if mark is not None else (0, 1)
 
 
-def parse_declarations(
-    text: str, path: str, problems: Problems, kind: Literal["situations", "lexicons"]
-) -> tuple[yaml.Node | None, Any]:
-    """``parse_yaml`` for a file of declarations (the casebook's situations, the 投稿案チェック's
-    vocabularies); a text that is not YAML is reported at its line and column, and gives (None, None)."""
+def parse_declarations(text: str, path: str, problems: Problems, what: Text) -> tuple[yaml.Node | None, Any]:
+    """``parse_yaml`` for a file of declarations (``what``: the glossary, the casebook's situations, the
+    投稿案チェック's vocabularies); a text that is not YAML is reported at its line and column, and gives
+    (None, None)."""
     try:
         return parse_yaml(text)
     except yaml.YAMLError as error:
         line, column = yaml_position(error)
-        problems.add(
-            path, 1 + line, "situations.unreadable" if kind == "situations" else "lexicons.unreadable", column=column
-        )
+        problems.add(path, 1 + line, "declarations.unreadable", what=what, column=column)
         return None, None
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .frontmatter import parse_yaml, yaml_position
+from .frontmatter import parse_declarations
+from .messages import msg
 from .problems import Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -34,11 +35,8 @@ class Term:
 
 
 def parse_glossary(text: str, path: str, problems: Problems) -> list[Term]:
-    try:
-        node, data = parse_yaml(text)
-    except yaml.YAMLError as error:
-        line, column = yaml_position(error)
-        problems.add(path, 1 + line, "glossary.unreadable", column=column)
+    node, data = parse_declarations(text, path, problems, msg("glossary.what"))
+    if node is None:
         return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         problems.add(path, 1, "glossary.not_list")

@@ -141,6 +141,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "malformed front matter near column {column}: look for an unclosed bracket or quote, or a missing "
         "space after ':'; write it as 'key: value' lines",
     ),
+    # A file of declarations (the glossary, the casebook's situations, the 投稿案チェック's vocabularies)
+    "declarations.unreadable": (
+        "{what}が YAML として読めません（この行の{column}文字目あたり）。かっこや引用符の閉じ忘れ、字下げを確かめてください。",
+        "{what} is not valid YAML near column {column} of this line: look for an unclosed bracket or quote, "
+        "and check the indentation",
+    ),
+    "glossary.what": ("用語集", "the glossary"),
+    "situations.what": ("状況の一覧", "the list of situations"),
+    "lexicons.what": ("語彙の一覧", "the list of vocabularies"),
     "frontmatter.not_mapping": (
         "前付けは「key: 値」の行で書いてください。",
         "malformed front matter: expected 'key: value' lines",
@@ -383,12 +392,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "stays the same)",
     ),
     # Shared vocabularies of the 投稿案チェック (glossary/signals.yml)
-    "lexicons.unreadable": (
-        "語彙の一覧のこの行の{column}文字目あたりが読めません。かっこや引用符の閉じ忘れ、「: 」の後の空白がないかを"
-        "確かめてください。",
-        "the list of vocabularies cannot be read near column {column}: look for an unclosed bracket or quote, or a "
-        "missing space after ':'",
-    ),
     "lexicons.fix": (
         "「名前:」の下に「title: 説明」「words: [語, 語]」（必要なら「except: [語, 語]」）を書いてください。",
         "Under 'name:' write 'title: description' and 'words: [word, word]' (and, if needed, 'except: [word, word]').",
@@ -438,11 +441,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "only on the page that answers staff searching for it",
     ),
     # Glossary (用語集)
-    "glossary.unreadable": (
-        "用語集が YAML として読めません（この行の{column}文字目あたり）。かっこや引用符の閉じ忘れ、字下げを確かめてください。",
-        "malformed glossary near column {column} of this line: look for an unclosed bracket or quote, "
-        "and check the indentation",
-    ),
     "glossary.not_list": (
         "用語集は、id・term・definition をもつ項目（「- id: …」）を並べた一覧にしてください。",
         "the glossary must be a list of entries with id, term, definition",
@@ -465,11 +463,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "that contain the term",
     ),
     # Situations of the casebook (事例集の状況)
-    "situations.unreadable": (
-        "状況の一覧が YAML として読めません（この行の{column}文字目あたり）。かっこや引用符の閉じ忘れ、字下げを確かめてください。",
-        "the list of situations is not valid YAML near column {column} of this line: look for an unclosed "
-        "bracket or quote, and check the indentation",
-    ),
     "situations.not_list": (
         "状況の一覧は、id・ja・en をもつ項目のリストにしてください。",
         "the situations must be a list of entries with id, ja, en",

@@ -213,7 +213,7 @@ class Lexicon:
 def parse_lexicons(text: str, path: str, problems: Problems) -> dict[str, Lexicon]:
     """``glossary/signals.yml``: each lexicon's name, title, words and exceptions, checked at their lines."""
     fix = msg("lexicons.fix")
-    node, data = parse_declarations(text, path, problems, "lexicons")
+    node, data = parse_declarations(text, path, problems, msg("lexicons.what"))
     if node is None:
         return {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

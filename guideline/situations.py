@@ -35,7 +35,7 @@ class Situation:
 
 
 def parse_situations(text: str, path: str, problems: Problems) -> list[Situation]:
-    node, data = parse_declarations(text, path, problems, "situations")
+    node, data = parse_declarations(text, path, problems, msg("situations.what"))
     if node is None:
         return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
