@@ -273,15 +273,8 @@ class Guideline:
 
 def _deletions_ahead(guideline: Guideline) -> dict[str, compare.Tombstone]:
     """Provisions in force today that an edition 施行予定, or the draft shown, deletes."""
-    ahead = dict(guideline.index.draft_tombstones)
-    for edition in reversed(guideline.scheduled):  # the first edition to delete it wins
-        before = guideline.previous(edition)
-        if before is None or before.lang != edition.lang:
-            continue
-        for pid, provision in before.provisions.items():
-            if pid not in edition.provisions:
-                ahead[pid] = compare.Tombstone(pid, edition, provision, before, tuple(edition.successors.get(pid, ())))
-    return ahead
+    coming = [guideline.current, *guideline.scheduled]  # matched by id, so an untranslated edition counts too
+    return {**guideline.index.draft_tombstones, **compare.tombstones(coming, coming[-1])}
 
 
 def _review_reason(row: compare.Row) -> str | None:

@@ -249,6 +249,11 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     assert "令和8年(2026年)11月1日施行の改正で新設される条項です" in seen(site, "clauses/copyright")
     assert "施行の改正" not in seen(site, "clauses/compliance")  # neither reworded nor renumbered by edition 2
     assert "この版は令和8年(2026年)11月1日に施行されます。それまでは第1版が現行です。" in seen(site, "editions/2")
+    scheduled = load(site.root, drafts=False, today=date.fromisoformat(BEFORE))  # the links wait for the 施行日
+    assert any(
+        "'clause:indirect-matters' は第2版（施行予定）で削除される条項を指しています。" in line
+        for line in render.removed_reference_messages(scheduled)
+    )
     rumors = site.html("clauses/rumors")  # the names stay those of the edition in force
     assert "<title>" in rumors and "はにぼん公式ツイッター利用ガイドライン</title>" in rumors
     assert '<span class="post-card__name">はにぼん</span>' in rumors
