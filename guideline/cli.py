@@ -136,11 +136,12 @@ def _to_review(guideline: Guideline) -> list[str]:
     """要確認: commentary whose provision an edition later than its ``reviewed:`` changes, and what to check."""
     out = []
     for clause, commentary in guideline.commentaries.items():
-        message = render.review_message(guideline, clause)
-        if message is None:
+        note = render.review_note(guideline, clause)
+        if note is None:
             continue
+        message, to_set = note
         where = f"{commentary.path}:{commentary.meta_lines.get('reviewed', 1)}"
-        then = render.label(guideline, "review_set", name=render.review_to_set(guideline, clause) or "")
+        then = render.label(guideline, "review_set", name=to_set)
         out.append(f"{where}: {message}{'' if guideline.lang == 'ja' else ' '}{then}")
     return out + render.removed_reference_messages(guideline)
 

@@ -574,22 +574,34 @@ def _status_line(guideline: Guideline, provision_id: str) -> list[Part]:
         parts.append(f'<span class="badge badge--changed">{badge}</span>')
     out: list[Part] = [Html(f'<p class="provision-status">{" ".join(parts)}</p>')] if parts else []
     out += _draft_note(guideline, provision_id)
-    message = review_message(guideline, provision_id)
-    if message is not None:
-        out.append(Html(f'<div class="review-due" role="note"><p><strong>{html.escape(message)}</strong></p></div>'))
+    note = review_note(guideline, provision_id)
+    if note is not None:
+        out.append(Html(f'<div class="review-due" role="note"><p><strong>{html.escape(note[0])}</strong></p></div>'))
     return out
 
 
-def review_message(guideline: Guideline, provision_id: str) -> str | None:
-    """要確認: what the edition does to the provision and what to check in its commentary, or None."""
+def _listed(guideline: Guideline, values: list[str]) -> str:
+    return ("、" if guideline.lang == "ja" else ", ").join(values)
+
+
+def _when(guideline: Guideline, edition: Edition) -> tuple[str, bool]:
+    """An edition as 要確認 names it, and whether its change is still to come (改正案 or 施行予定)."""
+    name = edition_name(guideline, edition)
+    if edition.is_draft:
+        return label(guideline, "review_draft", edition=name), True
+    if edition in guideline.scheduled:
+        return label(guideline, "review_scheduled", edition=name), True
+    return name, False
+
+
+def review_note(guideline: Guideline, provision_id: str) -> tuple[str, str] | None:
+    """要確認: what the edition does to the provision and what to check in its commentary, and the
+    edition its ``reviewed:`` should name once that is done; or None."""
     due = guideline.review(provision_id)
     commentary = guideline.commentaries.get(provision_id)
     if due is None or commentary is None:
         return None
-    name = edition_name(guideline, due.edition)
-    future = due.edition.is_draft or due.edition in guideline.scheduled
-    if future:
-        name = label(guideline, "review_draft" if due.edition.is_draft else "review_scheduled", edition=name)
+    name, future = _when(guideline, due.edition)
     key = f"review_{'future' if future else 'past'}_{due.reason}"
     if key == "review_past_modified":
         key = "review_due"
@@ -597,38 +609,24 @@ def review_message(guideline: Guideline, provision_id: str) -> str | None:
         "changed": name,
         "reviewed": label(guideline, "edition", name=commentary.reviewed),
         "number": due.row.new.number if due.row is not None and due.row.new is not None else "",
-        "taken": "、".join(guideline.citation_label(pid) for pid in due.taken_from)
-        if guideline.lang == "ja"
-        else ", ".join(guideline.citation_label(pid) for pid in due.taken_from),
+        "taken": _listed(guideline, [guideline.citation_label(pid) for pid in due.taken_from]),
     }
-    return label(guideline, key, **values)
+    return label(guideline, key, **values), due.edition.name if future else guideline.current.name
 
 
 def removed_reference_messages(guideline: Guideline) -> list[str]:
     """要確認: ``file:line: …`` for each cross-reference to a provision an edition deletes."""
     out = []
     for ref in guideline.removed_references:
-        future = ref.edition.is_draft or ref.edition in guideline.scheduled
-        name = edition_name(guideline, ref.edition)
-        if future:
-            name = label(guideline, "review_draft" if ref.edition.is_draft else "review_scheduled", edition=name)
+        name, future = _when(guideline, ref.edition)
         tense = "future" if future else "past"
-        joined = ("、" if guideline.lang == "ja" else ", ").join(f"'clause:{s}'" for s in ref.successors)
+        joined = _listed(guideline, [f"'clause:{s}'" for s in ref.successors])
         then = label(
             guideline, f"review_reference_{'successors' if ref.successors else 'none'}_{tense}", successors=joined
         )
         message = label(guideline, f"review_reference_{tense}", target=ref.target, changed=name, then=then)
         out.append(f"{ref.path}:{ref.line}: {message}")
     return out
-
-
-def review_to_set(guideline: Guideline, provision_id: str) -> str | None:
-    """The edition a commentary's ``reviewed:`` should name once its 要確認 is done."""
-    due = guideline.review(provision_id)
-    if due is None:
-        return None
-    future = due.edition.is_draft or due.edition in guideline.scheduled
-    return due.edition.name if future else guideline.current.name
 
 
 def _draft_note(guideline: Guideline, provision_id: str) -> list[Part]:
