@@ -316,19 +316,23 @@ def load(
     """
     if lang == DEFAULT_LANG:
         original = None
-    elif original is None:
+    problems = Problems()
+    if lang != DEFAULT_LANG and original is None:
         try:
             original = load(root, DEFAULT_LANG, drafts, as_released=as_released, today=today)
         except GuidelineError as error:
-            # The translation cannot be checked against an original that does not load, but its own
-            # files can be read: their problems are reported in the same run.
-            _load_editions(root, lang, error.problems)
-            _load_commentaries(root, lang, error.problems)
-            raise GuidelineError(error.problems) from None
+            problems.extend(error.problems)  # reported with the translation's own, in the same run
+            if as_released:  # a draft not yet releasable: check the translation against the draft as it reads
+                original = _loads(root, drafts, today)
+            if original is None:  # the translation's own files can still be read
+                _load_editions(root, lang, problems)
+                _load_commentaries(root, lang, problems)
+                raise GuidelineError(problems) from None
     if original is not None:
         if not any(_language_of(p)[1] == lang for p in (root / EDITIONS_DIR).glob("*.md")):
+            if problems:
+                raise GuidelineError(problems)
             return original  # nothing translated yet: the site shows the authoritative Japanese
-    problems = Problems()
     every_edition = _load_editions(root, lang, problems)
     releasing = [e for e in every_edition if e.is_draft] if as_released else []
     for edition in releasing:
@@ -397,6 +401,14 @@ def load(
     if problems:
         raise GuidelineError(problems)
     return guideline
+
+
+def _loads(root: Path, drafts: bool, today: date | None) -> Guideline | None:
+    """The Japanese original with its drafts as drafts, or None when even that has problems."""
+    try:
+        return load(root, DEFAULT_LANG, drafts, today=today)
+    except GuidelineError:
+        return None
 
 
 def _sources(root: Path, folder: str, lang: str) -> Iterator[tuple[str, str, str]]:

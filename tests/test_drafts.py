@@ -154,3 +154,16 @@ def test_preview_builds_while_the_drafts_translation_trails(tiny_site: Site) -> 
         f"editions/2.en.md:1: エラー: 改正案 第2版の公開前に直すこと：日本語の editions/2.ja.md:{line} にある条項"
         "「disaster」が訳されていません。同じ ID で訳を加えてください。"
     ) in check.stderr
+
+
+def test_check_reports_the_draft_and_its_translation_in_one_run(tiny_site: Site) -> None:
+    """The Japanese draft lacks a page and its English lacks the provision: one check says both."""
+    tiny_site.write("editions/1.en.md", EDITION_EN)
+    tiny_site.release("1")
+    draft_en = EDITION_EN.replace('edition: "1"', 'edition: "2"').replace("status: published", "status: draft")
+    tiny_site.write("editions/2.en.md", draft_en)
+    open_draft(tiny_site, new_commentary=False)
+    check = tiny_site.guideline("check")
+    assert check.returncode == 1
+    assert check.stderr.count("条項 2(2)「disaster」に解説ページがありません。") == 1, check.stderr
+    assert "「disaster」が訳されていません。" in check.stderr, check.stderr
