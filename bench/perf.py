@@ -43,9 +43,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import synthetic
-from guideline import compare, compare_page, editing, render
-from guideline.edition import edition_sort_key
-from guideline.project import load
+from guideline import compare, editing
+from guideline.model.edition import edition_sort_key
+from guideline.model.project import load
+from guideline.site import compare_page, render
 
 ROOT = synthetic.ROOT
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")

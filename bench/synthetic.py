@@ -24,12 +24,12 @@ from typing import Any
 
 import yaml
 
-from guideline import freeze
+from guideline.checks import freeze
+from guideline.checks.translation import mark_current, source_hash
 from guideline.editing import stubs
-from guideline.edition import edition_sort_key, parse_edition
-from guideline.frontmatter import SAFE_LOADER
+from guideline.model.edition import edition_sort_key, parse_edition
+from guideline.model.frontmatter import SAFE_LOADER
 from guideline.problems import Problems
-from guideline.translation import mark_current, source_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ja", "en")

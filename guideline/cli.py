@@ -16,11 +16,15 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import compare, compare_page, dates, editing, kessai, messages, printing, render, translation
-from .edition import Edition, Provision
-from .messages import Day, Text, items, msg
-from .problems import GuidelineError, Problems, display_path
-from .project import DEFAULT_LANG, Guideline, languages, load
+from guideline import compare, editing, messages
+from guideline.checks import translation
+from guideline.messages import Day, Text, items, msg
+from guideline.model import dates
+from guideline.model.edition import Edition, Provision
+from guideline.model.paths import DEFAULT_LANG
+from guideline.model.project import Guideline, languages, load
+from guideline.problems import GuidelineError, Problems, display_path
+from guideline.site import compare_page, kessai, printing, render
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as in the file names: 1.en.md, accuracy.en.md
 

@@ -22,7 +22,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from .edition import Edition, Provision
+from guideline.model.edition import Edition, Provision
 
 Kind = Literal["unchanged", "modified", "added", "deleted"]
 # How a provision's number changed: not at all, pushed down (繰下げ), pushed up (繰上げ), moved (移動).

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import freeze
-from .dates import today_in_japan, wareki
-from .edition import Edition, edition_sort_key, parse_edition
-from .messages import MessageError, items, msg
-from .problems import GuidelineError, Problems
-from .project import EDITION_PAGES_DIR, EDITIONS_DIR, languages, load
+from guideline.checks import freeze
+from guideline.messages import MessageError, items, msg
+from guideline.model.dates import today_in_japan, wareki
+from guideline.model.edition import Edition, edition_sort_key, parse_edition
+from guideline.model.paths import EDITION_PAGES_DIR, EDITIONS_DIR
+from guideline.model.project import languages, load
+from guideline.problems import GuidelineError, Problems
 
 
 class EditingError(MessageError):

@@ -94,7 +94,7 @@ def _render(value: Param, lang: str) -> str:
     if isinstance(value, Items):
         return _JOINERS[value.join][LANGUAGES.index(lang)].join(_render(v, lang) for v in value.values)
     if isinstance(value, Day):
-        from .dates import wareki  # dates' own errors are messages: imported here, not at the top
+        from guideline.model.dates import wareki  # dates' own errors are messages: imported here, not at the top
 
         return wareki(value.value, lang)
     return str(value)

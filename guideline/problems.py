@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .messages import Param, Text, msg
+from guideline.messages import Param, Text, msg
 
 
 @dataclass(frozen=True, order=True)

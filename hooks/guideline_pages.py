@@ -22,10 +22,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guideline import casebook, compare_page, dates, pages, postcheck, render, translation, typography
+from guideline.checks import translation
 from guideline.messages import msg
+from guideline.model import dates
+from guideline.model.paths import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR
+from guideline.model.project import Guideline, load
 from guideline.problems import GuidelineError
-from guideline.project import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR, Guideline, load
+from guideline.site import casebook, compare_page, pages, postcheck, render, typography
 
 log = get_plugin_logger("guideline")
 

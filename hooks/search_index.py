@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from guideline.glossary import parse_glossary
+from guideline.model.glossary import parse_glossary
 from guideline.problems import Problems
 
 _keywords: dict[str, list[str]] = {}  # page URL ('en/clauses/rumors/') -> its keywords
@@ -76,7 +76,7 @@ def split_index(
     return out
 
 
-# The commentary's sections by the anchor of their heading (guideline/render.py), and the kind of
+# The commentary's sections by the anchor of their heading (guideline/site/render.py), and the kind of
 # question each answers: the worker weighs them by the intent of a query (なぜ, 〜していい？).
 SECTION_KINDS = {"intent": "purpose", "examples": "example", "faq": "faq"}
 

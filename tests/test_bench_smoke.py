@@ -14,8 +14,8 @@ from pathlib import Path
 from conftest import MKDOCS
 
 from bench import perf, synthetic
-from guideline import translation
-from guideline.project import load
+from guideline.checks import translation
+from guideline.model.project import load
 
 
 def test_generated_guideline_is_valid_in_both_languages(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from guideline.commentary import VOCABULARIES, situation_labels
-from guideline.project import load
+from guideline.model.commentary import VOCABULARIES, situation_labels
+from guideline.model.project import load
 from tools import sitecheck
 
 CASES = {"ja": "cases/index.html", "en": "en/cases/index.html"}

@@ -12,10 +12,12 @@ import yaml
 from conftest import GUIDELINE, ROOT, Site, commentary
 from test_translation import EDITION_EN
 
-from guideline import editing, freeze, render
-from guideline.dates import DateError, build_date, parse_date
+from guideline import editing
+from guideline.checks import freeze
+from guideline.model.dates import DateError, build_date, parse_date
+from guideline.model.project import load
 from guideline.problems import GuidelineError
-from guideline.project import load
+from guideline.site import render
 
 BEFORE = date(2026, 12, 2)  # the day the issue was filed: edition 2 released, not yet in force
 DAY = date(2027, 1, 1)  # edition 2's 施行日

@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from conftest import ROOT, TINY_EDITION, Site, commentary
 
-from guideline.commentary import parse_commentary
-from guideline.dates import wareki
-from guideline.edition import parse_edition
-from guideline.pages import md_link, url_link
+from guideline.model.commentary import parse_commentary
+from guideline.model.dates import wareki
+from guideline.model.edition import parse_edition
+from guideline.model.project import load
 from guideline.problems import GuidelineError, Problems
-from guideline.project import load
+from guideline.site.pages import md_link, url_link
 
 
 def line_of(text: str, needle: str) -> int:
@@ -166,8 +166,8 @@ def test_links_between_pages() -> None:
 
 
 def test_latin_glossary_terms_match_whole_words_only() -> None:
-    from guideline.glossary import Term
-    from guideline.render import annotate_terms
+    from guideline.model.glossary import Term
+    from guideline.site.render import annotate_terms
 
     terms = [Term("stake", "stake", (), "An interest.", 1), Term("kokai", "公開", (), "Publication.", 2)]
     html = annotate_terms("<p>A mistake, a stake, 非公開</p>", terms, "../glossary/")
@@ -180,7 +180,7 @@ def test_latin_glossary_terms_match_whole_words_only() -> None:
 def test_document_keeps_its_html_out_of_markdown_and_puts_it_back() -> None:
     import markdown
 
-    from guideline.render import Document, Html
+    from guideline.site.render import Document, Html
 
     document = Document(["# Title", "", Html('<div class="box">*not* Markdown</div>'), "", "*Markdown*"])
     assert "box" not in document.markdown

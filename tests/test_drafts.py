@@ -11,8 +11,8 @@ from pathlib import Path
 from conftest import TINY_EDITION, Site, commentary
 from test_translation import EDITION_EN
 
-from guideline import render
-from guideline.project import load
+from guideline.model.project import load
+from guideline.site import render
 
 # Draft 2 adds a provision mid-chapter (accuracy's neighbour) and rewords rumors.
 DRAFT = (

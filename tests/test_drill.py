@@ -21,8 +21,8 @@ from pathlib import Path
 from conftest import ROOT, Site, commentary
 from pagetext import parse
 
-from guideline import render
-from guideline.project import load
+from guideline.model.project import load
+from guideline.site import render
 
 BUILD_DATE = "2026-12-01"  # GUIDELINE_BUILD_DATE for every build: a released edition's status depends on it
 ENACTED, EFFECTIVE = "2026-10-01", "2026-11-01"

@@ -11,9 +11,10 @@ import yaml
 from conftest import TINY_EDITION, Site
 from test_translation import EDITION_EN
 
-from guideline import editing, freeze
+from guideline import editing
+from guideline.checks import freeze
+from guideline.model.project import load
 from guideline.problems import GuidelineError, Problems
-from guideline.project import load
 
 TODAY = date(2026, 12, 2)
 RECORD = "editions/releases.yml"

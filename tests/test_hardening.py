@@ -27,12 +27,12 @@ from test_editions import EDITION_1, EDITION_2
 from test_translation import EDITION_EN, commentary_en
 
 from guideline import cli
-from guideline.edition import parse_edition
-from guideline.freeze import fingerprint
-from guideline.glossary import Term, parse_glossary
+from guideline.checks.freeze import fingerprint
+from guideline.model.edition import parse_edition
+from guideline.model.glossary import Term, parse_glossary
+from guideline.model.project import load
 from guideline.problems import GuidelineError, Problems
-from guideline.project import load
-from guideline.render import annotate_terms, removed_reference_messages
+from guideline.site.render import annotate_terms, removed_reference_messages
 from tools import publish, sitecheck
 
 SITE_URL = "http://intranet.example/guidelines/hanibon/"

@@ -13,10 +13,11 @@ import pytest
 import yaml
 from conftest import GUIDELINE, ROOT, Site, commentary
 
-from guideline import compare, compare_page, kessai
-from guideline.edition import Edition, parse_edition
+from guideline import compare
+from guideline.model.edition import Edition, parse_edition
+from guideline.model.project import Guideline, load
 from guideline.problems import GuidelineError, Problems
-from guideline.project import Guideline, load
+from guideline.site import compare_page, kessai
 
 HEAD = '---\nedition: "{name}"\ntitle: テスト用ガイドライン\nstatus: {status}\nenacted: {date}\neffective: {date}\n{extra}---\n\n'
 OLD = """\

@@ -26,12 +26,12 @@ from pathlib import Path
 
 import yaml
 
-from guideline.commentary import FIX, NG, POST, parse_commentary
-from guideline.postcheck import page_data
+from guideline.checks.translation import source_hash
+from guideline.model.commentary import FIX, NG, POST, parse_commentary
+from guideline.model.project import load
+from guideline.model.signals import Lexicon, Signal, check_references, parse_lexicons, signal_data
 from guideline.problems import Problems
-from guideline.project import load
-from guideline.signals import Lexicon, Signal, check_references, parse_lexicons, signal_data
-from guideline.translation import source_hash
+from guideline.site.postcheck import page_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN = ROOT / "tests" / "postcheck_posts.yml"

@@ -13,9 +13,9 @@ import markdown as md
 import pytest
 from conftest import ROOT
 
-from guideline import compare_page, render
-from guideline.project import Guideline, load
-from guideline.typography import join_japanese_lines
+from guideline.model.project import Guideline, load
+from guideline.site import compare_page, render
+from guideline.site.typography import join_japanese_lines
 
 
 @pytest.fixture(scope="module", params=["ja", "en"])

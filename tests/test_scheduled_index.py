@@ -9,8 +9,9 @@ from datetime import date
 from conftest import GUIDELINE, Site, commentary
 from test_dates import BEFORE, DAY, scheduled
 
-from guideline import editing, render
-from guideline.project import load
+from guideline import editing
+from guideline.model.project import load
+from guideline.site import render
 
 __all__ = ["scheduled"]  # the fixture, shared with test_dates
 

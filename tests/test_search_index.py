@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Site, commentary
 
-from guideline.commentary import parse_commentary
+from guideline.checks.translation import source_hash
+from guideline.model.commentary import parse_commentary
+from guideline.model.project import load
 from guideline.problems import Problems
-from guideline.project import load
-from guideline.translation import source_hash
 from hooks.search_index import split_index, with_kinds
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from pagetext import PageText, parse
 
-from guideline.project import load
+from guideline.model.project import load
 
 SOURCE = Path(__file__).parent / "fixtures/guideline.ja.txt"  # the official text as received, untouched
 

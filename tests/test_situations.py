@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import ROOT, Site, commentary
 
-from guideline.commentary import situation_labels
+from guideline.model.commentary import situation_labels
+from guideline.model.project import load
+from guideline.model.situations import SITUATIONS_FILE, load_situations
 from guideline.problems import Problems
-from guideline.project import load
-from guideline.situations import SITUATIONS_FILE, load_situations
 
 TINY_SITUATIONS = "- id: photos\n  ja: 写真・画像\n  en: Photos and images\n- id: events\n  ja: イベント・告知\n  en: Events and announcements\n"
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from conftest import TINY_CLAUSES, TINY_EDITION, Site
 
-from guideline.translation import source_hash
+from guideline.checks.translation import source_hash
 
 EDITION_EN = """\
 ---

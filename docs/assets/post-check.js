@@ -8,7 +8,7 @@
 (function () {
   "use strict";
 
-  // Built-in kinds of text a commentary page can name as `pattern:`; guideline/signals.py lists the same names.
+  // Built-in kinds of text a commentary page can name as `pattern:`; guideline/model/signals.py lists the same names.
   var URL_RE = /https?:\/\/[^\s\u3000<>"'）)」]+/g;
   var SHORTENERS = ["bit.ly", "t.co", "tinyurl.com", "is.gd", "ow.ly", "goo.gl", "amzn.to", "x.gd", "buff.ly", "lin.ee"];
   var PATTERNS = {
@@ -91,7 +91,7 @@
     return found;
   }
 
-  // A signal's list is terms, each a regular expression built from its words by guideline/signals.py
+  // A signal's list is terms, each a regular expression built from its words by guideline/model/signals.py
   // (a lexicon's words in one term), with `not`: the matches of those words that are not of the family.
   function spans(re, text, each) {
     re.lastIndex = 0;

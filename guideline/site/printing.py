@@ -16,12 +16,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from . import compare, compare_page
-from .dates import wareki
-from .edition import Edition, Provision
-from .messages import MessageError, msg
-from .project import Guideline
-from .render import edition_name, label
+from guideline import compare
+from guideline.messages import MessageError, msg
+from guideline.model.dates import wareki
+from guideline.model.edition import Edition, Provision
+from guideline.model.project import Guideline
+from guideline.site import compare_page
+from guideline.site.render import edition_name, label
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 # Where the browser is looked for, in order: GUIDELINE_BROWSER, then these names on PATH, then the usual

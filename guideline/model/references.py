@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .messages import Param, msg
+from guideline.messages import Param, msg
 
 REFERENCE = re.compile(r"\[(?P<text>[^\]]*)\]\(clause:(?P<id>[^)#\s]*)(?:#(?P<anchor>[^)\s]*))?\)")
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from .frontmatter import parse_declarations
-from .messages import msg
-from .problems import Problems
+from guideline.messages import msg
+from guideline.model.frontmatter import parse_declarations
+from guideline.problems import Problems
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 

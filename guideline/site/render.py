@@ -17,12 +17,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from . import compare, pages, references
-from .commentary import CAUTION, FIX, NG, OK, POST, REASON, SCENE, VOCABULARIES, Commentary, Example, situation_labels
-from .dates import wareki
-from .edition import Edition, Provision
-from .glossary import Term
-from .project import Guideline
+from guideline import compare
+from guideline.model import references
+from guideline.model.commentary import (
+    CAUTION,
+    FIX,
+    NG,
+    OK,
+    POST,
+    REASON,
+    SCENE,
+    VOCABULARIES,
+    Commentary,
+    Example,
+    situation_labels,
+)
+from guideline.model.dates import wareki
+from guideline.model.edition import Edition, Provision
+from guideline.model.glossary import Term
+from guideline.model.project import Guideline
+from guideline.site import pages
 
 LABELS = {
     "ja": {

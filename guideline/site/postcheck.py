@@ -12,11 +12,11 @@ import html
 import json
 from typing import Any
 
-from . import pages
-from .commentary import POST, VOCABULARIES
-from .project import Guideline
-from .render import Document, Html, account_name
-from .signals import PATTERNS, signal_data
+from guideline.model.commentary import POST, VOCABULARIES
+from guideline.model.project import Guideline
+from guideline.model.signals import PATTERNS, signal_data
+from guideline.site import pages
+from guideline.site.render import Document, Html, account_name
 
 CHECK = "check.md"
 

@@ -28,10 +28,10 @@ from typing import Any
 
 import yaml
 
-from .edition import Edition, edition_sort_key, parse_edition
-from .frontmatter import SAFE_LOADER, yaml_position
-from .messages import Day, Text, items, msg
-from .problems import Problems
+from guideline.messages import Day, Text, items, msg
+from guideline.model.edition import Edition, edition_sort_key, parse_edition
+from guideline.model.frontmatter import SAFE_LOADER, yaml_position
+from guideline.problems import Problems
 
 RECORD = "editions/releases.yml"
 EDITIONS_DIR = "editions"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import compare
-from .edition import Edition, Provision
+from guideline import compare
+from guideline.model.edition import Edition, Provision
 
 # in force; removed by an edition in force; only in an edition released but not yet in force (施行予定);
 # only in a draft

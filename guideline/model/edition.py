@@ -19,9 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .frontmatter import split
-from .messages import Items, Param, items, msg
-from .problems import Problems
+from guideline.messages import Items, Param, items, msg
+from guideline.model.frontmatter import split
+from guideline.problems import Problems
 
 ID_PATTERN = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 _ID = re.compile(rf"^{ID_PATTERN}$")

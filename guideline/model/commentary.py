@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .frontmatter import source_lines, split
-from .messages import items
-from .problems import Problems
-from .signals import ATTACHMENTS_KEY, Attachment, Signal, entry_lines, parse_attachments, parse_signals
-from .signals import KEY as SIGNALS_KEY
-from .vocabulary import search_keywords
+from guideline.messages import items
+from guideline.model.frontmatter import source_lines, split
+from guideline.model.signals import ATTACHMENTS_KEY, Attachment, Signal, entry_lines, parse_attachments, parse_signals
+from guideline.model.signals import KEY as SIGNALS_KEY
+from guideline.model.vocabulary import search_keywords
+from guideline.problems import Problems
 
 # Sections and fields have fixed internal keys; each language names them in its own words.
 PURPOSE, EXAMPLES, FAQ, RELATED = "purpose", "examples", "faq", "related"

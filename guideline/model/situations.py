@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .commentary import SITUATIONS, VERDICT, VOCABULARIES, Commentary, situation_labels
-from .frontmatter import parse_declarations
-from .messages import items, msg
-from .problems import Problems, display_path
+from guideline.messages import items, msg
+from guideline.model.commentary import SITUATIONS, VERDICT, VOCABULARIES, Commentary, situation_labels
+from guideline.model.frontmatter import parse_declarations
+from guideline.problems import Problems, display_path
 
 SITUATIONS_FILE = "glossary/situations.yml"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

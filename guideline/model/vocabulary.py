@@ -11,11 +11,11 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .messages import items
-from .problems import Problems
+from guideline.messages import items
+from guideline.problems import Problems
 
 if TYPE_CHECKING:
-    from .commentary import Commentary
+    from guideline.model.commentary import Commentary
 
 KEY = "keywords"
 

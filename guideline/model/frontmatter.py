@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from .messages import Text
-from .problems import Problems
+from guideline.messages import Text
+from guideline.problems import Problems
 
 # libyaml's loader when PyYAML was built with it: the same documents, parsed about ten times faster,
 # which matters once a guideline has thousands of commentary pages and a long release record.

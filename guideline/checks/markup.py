@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-from .messages import items
-from .problems import Problems
+from guideline.messages import items
+from guideline.problems import Problems
 
 # Inert tags an editor may need in running Japanese text: a line break, ruby (振り仮名), sub/superscript.
 ALLOWED_TAGS = ("br", "wbr", "ruby", "rt", "rp", "sub", "sup")

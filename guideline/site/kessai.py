@@ -5,9 +5,10 @@ Plain data from the comparison; the site's page and the PDF are in ``compare_pag
 
 from __future__ import annotations
 
-from . import compare, pages
-from .edition import Edition
-from .project import Guideline
+from guideline import compare
+from guideline.model.edition import Edition
+from guideline.model.project import Guideline
+from guideline.site import pages
 
 WHAT = {"added": "新設", "deleted": "削除", "modified": "改正", "unchanged": ""}
 MOVES = {"down": "繰下げ", "up": "繰上げ", "moved": "移動", "": ""}

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 
-from . import compare, pages, render
-from .dates import wareki
-from .edition import Edition, Provision
-from .project import Guideline
-from .render import Document, Html, edition_name, label
+from guideline import compare
+from guideline.model.dates import wareki
+from guideline.model.edition import Edition, Provision
+from guideline.model.project import Guideline
+from guideline.site import pages, render
+from guideline.site.render import Document, Html, edition_name, label
 
 LABELS = {
     "ja": {

@@ -13,11 +13,12 @@ import html
 import re
 from dataclasses import dataclass
 
-from . import pages, references
-from .commentary import SCENE, VOCABULARIES, Example, situation_labels
-from .project import Guideline
-from .render import _VERDICT_CLASS, _VERDICT_ICON, VERDICT_NOTES, Document, Html, Part
-from .situations import Situation, by_label
+from guideline.model import references
+from guideline.model.commentary import SCENE, VOCABULARIES, Example, situation_labels
+from guideline.model.project import Guideline
+from guideline.model.situations import Situation, by_label
+from guideline.site import pages
+from guideline.site.render import _VERDICT_CLASS, _VERDICT_ICON, VERDICT_NOTES, Document, Html, Part
 
 LABELS = {
     "ja": {

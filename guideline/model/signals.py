@@ -46,10 +46,10 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import parse_declarations
-from .messages import Text, msg
-from .messages import items as listed
-from .problems import Problems, display_path
+from guideline.messages import Text, msg
+from guideline.messages import items as listed
+from guideline.model.frontmatter import parse_declarations
+from guideline.problems import Problems, display_path
 
 KEY = "signals"
 ATTACHMENTS_KEY = "attachments"

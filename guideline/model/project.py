@@ -6,31 +6,27 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import compare, freeze, markup, references
-from .commentary import Commentary, parse_commentary
-from .dates import today_in_japan
-from .edition import Edition, Provision, edition_sort_key, parse_edition
-from .frontmatter import source_lines
-from .glossary import Term, parse_glossary
-from .index import Backlink, ProvisionIndex
-from .messages import items
-from .problems import GuidelineError, Problems, display_path
-from .signals import Lexicon, check_references, load_lexicons
-from .situations import Situation, check_tags, load_situations
-from .vocabulary import check_shared_keywords
+from guideline import compare
+from guideline.checks import freeze, markup, sources, translated
+from guideline.model import references
+from guideline.model.commentary import Commentary, parse_commentary
+from guideline.model.dates import today_in_japan
+from guideline.model.edition import Edition, Provision, edition_sort_key, parse_edition
+from guideline.model.frontmatter import source_lines
+from guideline.model.glossary import Term, parse_glossary
+from guideline.model.index import Backlink, ProvisionIndex
+from guideline.model.paths import COMMENTARY_DIR, DEFAULT_LANG, EDITION_PAGES_DIR, EDITIONS_DIR, GLOSSARY_DIR
+from guideline.model.signals import Lexicon, check_references, load_lexicons
+from guideline.model.situations import Situation, check_tags, load_situations
+from guideline.model.vocabulary import check_shared_keywords
+from guideline.problems import GuidelineError, Problems, display_path
 
-EDITIONS_DIR = "editions"
-COMMENTARY_DIR = "docs/clauses"
-GLOSSARY_DIR = "glossary"
-EDITION_PAGES_DIR = "docs/editions"  # one stub per edition page; `guideline new-edition` writes them
-DEFAULT_LANG = "ja"
 SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
 
 
@@ -339,8 +335,8 @@ def load(
         edition.status = "published"
     if original is not None:
         # An edition not yet translated is shown in the authoritative Japanese.
-        translated = {e.name for e in every_edition}
-        every_edition += [e for e in original.editions if e.name not in translated]
+        translated_names = {e.name for e in every_edition}
+        every_edition += [e for e in original.editions if e.name not in translated_names]
         every_edition.sort(key=lambda e: edition_sort_key(e.name))
     editions = [e for e in every_edition if drafts or not e.is_draft]
     shown = {pid for e in editions for pid in e.provisions}
@@ -381,23 +377,25 @@ def load(
         today,
         lexicons=lexicons,
     )
-    _check_successors(guideline, problems)
+    sources.successors(guideline, problems)
     if original is None:
         guideline.releases = freeze.verify(root, [e for e in every_edition if e not in releasing], problems)
-        _check_commentary_coverage(guideline, problems)
-        _check_reasons(guideline, problems)
+        sources.commentary_coverage(guideline, problems)
+        sources.reasons(guideline, problems)
     else:
         guideline.releases = original.releases
-        _check_same_provisions(guideline, original, problems)
-    _check_known_clauses(guideline, problems)
+        translated.same_provisions(guideline, original, problems)
+    sources.known_clauses(guideline, problems)
     # A draft's own commentary is not part of the site without the draft: no page, no link, no check
     # (`guideline check` reads it with the draft).
     hidden_paths = {c.path for k, c in commentaries.items() if k in hidden}
     problems.items = [p for p in problems.items if p.location.path not in hidden_paths]
     guideline.commentaries = {k: v for k, v in commentaries.items() if k not in hidden}
-    _check_edition_pages(guideline, problems)
-    _check_references(guideline, problems)
-    _check_page_references(guideline, problems)
+    sources.edition_pages(guideline, problems)
+    sources.cross_references(guideline, problems)
+    sources.page_references(guideline, problems)
+    if not problems:
+        _link_references(guideline)
     if problems:
         raise GuidelineError(problems)
     return guideline
@@ -454,231 +452,24 @@ def _load_commentaries(root: Path, lang: str, problems: Problems) -> dict[str, C
     return commentaries
 
 
-def _check_commentary_coverage(guideline: Guideline, problems: Problems) -> None:
-    """Every provision ever published keeps a commentary page: removed ones become tombstones."""
-    reported: set[str] = set()
-    for edition in reversed(guideline.published):
-        for provision in edition.provisions.values():
-            pid = provision.id
-            if pid in reported or not guideline.needs_commentary(provision) or pid in guideline.commentaries:
-                continue
-            reported.add(pid)
-            if edition is guideline.current or edition in guideline.scheduled:
-                problems.add(
-                    edition.path,
-                    provision.line,
-                    "project.no_commentary",
-                    number=provision.number,
-                    id=pid,
-                    path=f"{COMMENTARY_DIR}/{pid}.md",
-                )
-            else:
-                problems.add(f"{COMMENTARY_DIR}/{pid}.md", 1, "project.tombstone_missing", id=pid, edition=edition.name)
-
-
-# A provision's number as 改正理由 cite it: 3(4), 3(6)① (a bare chapter number cannot be told from other figures).
-CITED_NUMBER = re.compile(r"\d+\(\d+\)[①-⑳]?")
-
-
-def _check_reasons(guideline: Guideline, problems: Problems) -> None:
-    """A draft that changes the text says why (改正理由): it is printed with its 新旧対照表 for approval."""
-    for draft in guideline.drafts:
-        previous = guideline.previous(draft)
-        if previous is None:
-            continue
-        if not draft.reasons:
-            comparison = compare.compare(previous, draft)
-            if comparison.changed_rows or comparison.title_changed:
-                problems.add(draft.path, draft.meta_lines.get("status", 1), "project.no_reasons")
-            continue
-        numbers = {p.number for p in previous.provisions.values()} | {p.number for p in draft.provisions.values()}
-        first = draft.meta_lines.get("reasons", 1) + 1  # one line per reason, below the key
-        for i, reason in enumerate(draft.reasons):
-            for cited in dict.fromkeys(CITED_NUMBER.findall(reason)):
-                if cited not in numbers:
-                    problems.add(
-                        draft.path, first + i, "project.reason_number", cited=cited, old=previous.name, new=draft.name
-                    )
-
-
-def _check_known_clauses(guideline: Guideline, problems: Problems) -> None:
-    known = {pid for edition in guideline.editions for pid in edition.provisions} | guideline.hidden
-    for clause, commentary in guideline.commentaries.items():
-        if clause not in known:
-            hint = references.did_you_mean(clause, known)
-            problems.add(
-                commentary.path,
-                commentary.meta_lines.get("clause", 1),
-                "project.unknown_clause",
-                clause=clause,
-                hint=hint,
-                path=guideline.current.path,
-            )
-        names = guideline.known_editions
-        if commentary.reviewed and commentary.reviewed not in names:
-            problems.add(
-                commentary.path,
-                commentary.meta_lines.get("reviewed", 1),
-                "project.unknown_reviewed",
-                reviewed=commentary.reviewed,
-                names=items(names),
-            )
-
-
-def _check_edition_pages(guideline: Guideline, problems: Problems) -> None:
-    """Each edition has its page, and each revision its 新旧対照表 page."""
-    for edition in guideline.editions:
-        wanted = ["index.md"] + (["compare.md"] if guideline.previous(edition) is not None else [])
-        for name in wanted:
-            stub = guideline.root / EDITION_PAGES_DIR / edition.name / name
-            if not stub.exists():
-                kind = "edition" if name == "index.md" else "compare"
-                problems.add(
-                    f"{EDITION_PAGES_DIR}/{edition.name}/{name}",
-                    1,
-                    "project.edition_page_missing",
-                    edition=edition.name,
-                    kind=kind,
-                )
-    known = {path.name.split(".")[0] for path in (guideline.root / EDITIONS_DIR).glob("*.md")}
-    for stub in sorted((guideline.root / EDITION_PAGES_DIR).glob("*/compare/*.md")):
-        if len(stub.name.split(".")) == 2 and not {stub.parent.parent.name, stub.stem} <= known:
-            problems.add(
-                display_path(stub, guideline.root),
-                1,
-                "project.compare_page_unknown",
-                old=stub.parent.parent.name,
-                new=stub.stem,
-            )
-
-
-def _check_successors(guideline: Guideline, problems: Problems) -> None:
-    for edition in guideline.editions:
-        for old, new_ids in edition.successors.items():
-            for new in new_ids:
-                if new not in edition.provisions:
-                    hint = references.did_you_mean(new, edition.provisions)
-                    line = edition.meta_lines.get("successors", 1)
-                    problems.add(edition.path, line, "project.successor_missing", new=new, old=old, hint=hint)
-
-
-def _check_same_provisions(translation: Guideline, original: Guideline, problems: Problems) -> None:
-    """A translated edition has exactly the provisions of the Japanese edition of the same name.
-
-    A draft's translation may trail while the clerk writes the Japanese: the preview still builds
-    (the English pages show what is translated); `guideline check` and `release` hold it to this.
-    """
-    japanese = {edition.name: edition for edition in original.editions}
-    _check_translated_in_order(translation, problems)
-    for edition in translation.editions:
-        if edition.lang != translation.lang or edition.is_draft:
-            continue  # untranslated: it is the original itself; a draft: checked as released
-        source = japanese.get(edition.name)
-        if source is None:
-            problems.add(edition.path, 1, "project.no_japanese_original", name=edition.name)
-            continue
-        for provision in edition.provisions.values():
-            if provision.id not in source.provisions:
-                hint = references.did_you_mean(provision.id, source.provisions)
-                problems.add(
-                    edition.path,
-                    provision.line,
-                    "project.not_in_original",
-                    id=provision.id,
-                    path=source.path,
-                    hint=hint,
-                )
-        for provision in source.provisions.values():
-            if provision.id not in edition.provisions:
-                problems.add(
-                    edition.path,
-                    1,
-                    "project.untranslated_provision",
-                    id=provision.id,
-                    path=source.path,
-                    line=provision.line,
-                )
-
-
-def _check_translated_in_order(translation: Guideline, problems: Problems) -> None:
-    """Editions are translated oldest first: a translated edition is compared with the one before it."""
-    untranslated = [e for e in translation.editions if e.lang != translation.lang]
-    for edition in (e for e in translation.editions if e.lang == translation.lang):
-        for earlier in untranslated:
-            if edition_sort_key(earlier.name) < edition_sort_key(edition.name):
-                wanted = f"{EDITIONS_DIR}/{earlier.name}.{translation.lang}.md"
-                problems.add(
-                    edition.path,
-                    1,
-                    "project.translated_out_of_order",
-                    earlier=earlier.name,
-                    wanted=wanted,
-                    edition=edition.name,
-                    path=earlier.path,
-                )
-
-
-def _check_page_references(guideline: Guideline, problems: Problems) -> None:
-    """Hand-written pages (home, the division's pages) may cite provisions too; check those ids."""
-    known = guideline.current.provisions
-    docs = guideline.root / "docs"
-    suffix = ".md" if guideline.original is None else f".{guideline.lang}.md"
-    for path in sorted(docs.rglob(f"*{suffix}")):
-        if path.parent.name == "clauses" or (guideline.original is None and len(path.name.split(".")) != 2):
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for ref in references.find(line):
-                if ref.target not in known:
-                    hint = references.did_you_mean(ref.target, known)
-                    problems.add(
-                        display_path(path, guideline.root),
-                        number,
-                        "project.unknown_reference",
-                        target=ref.target,
-                        hint=hint,
-                    )
-
-
-def _check_references(guideline: Guideline, problems: Problems) -> None:
-    """Every cross-reference names a provision shown (施行予定 included); each is recorded as a backlink in the index."""
+def _link_references(guideline: Guideline) -> None:
+    """Record each cross-reference: as a backlink of the provision it cites, and as 要確認 when an
+    edition deletes that provision (in force, 施行予定 or the draft shown)."""
     index = guideline.index
     removed = index.tombstones
     ahead = _deletions_ahead(guideline)
     for clause, commentary in guideline.commentaries.items():
         for line, text in commentary.prose():
             for ref in references.find(text):
+                if ref.target == clause:
+                    continue
                 gone = removed.get(ref.target) or ahead.get(ref.target)
-                if gone is not None and ref.target != clause:
+                if gone is not None:
                     guideline.removed_references.append(
                         RemovedReference(commentary.path, line, ref.target, gone.removed_in, gone.successors)
                     )
-                if ref.target in removed:
+                if ref.target in removed or ref.target not in index or clause in removed:
                     continue
-                if ref.target in guideline.hidden:
-                    continue  # a provision of a draft not shown: the reference is left unlinked
-                if ref.target not in index:
-                    known = guideline.current.provisions
-                    problems.add(
-                        commentary.path,
-                        line,
-                        "project.unknown_reference",
-                        target=ref.target,
-                        hint=references.did_you_mean(ref.target, known),
-                    )
-                    continue
-                if ref.anchor and ref.anchor not in guideline.anchors(ref.target):
-                    hint = references.did_you_mean(ref.anchor, guideline.anchors(ref.target))
-                    problems.add(
-                        commentary.path,
-                        line,
-                        "project.unknown_anchor",
-                        target=ref.target,
-                        anchor=ref.anchor,
-                        hint=hint,
-                    )
-                    continue
-                if ref.target != clause and clause not in removed:
-                    link = Backlink(clause, None)
-                    backlinks = index.entry(ref.target).backlinks
-                    if link not in backlinks:
-                        backlinks.append(link)
+                backlinks = index.entry(ref.target).backlinks
+                if Backlink(clause, None) not in backlinks:
+                    backlinks.append(Backlink(clause, None))
