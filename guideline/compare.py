@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
@@ -196,7 +196,6 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-@lru_cache(maxsize=64)  # an edition's places do not change; each edition is compared with two others
 def _positions(edition: Edition) -> dict[str, tuple[int, ...]]:
     """Each provision's place as a path of indexes (chapter, item, sub-item): what its number encodes."""
     out: dict[str, tuple[int, ...]] = {}
@@ -259,7 +258,6 @@ def _moves(old: Edition, new: Edition) -> dict[str, Move]:
     return out
 
 
-@lru_cache(maxsize=64)  # editions compare by identity; a history asks for the same pairs again and again
 def compare(old: Edition, new: Edition) -> Comparison:
     """Every provision of both editions, in the new edition's order; deleted ones where they stood."""
     rows: list[Row] = []
@@ -326,8 +324,13 @@ class Change:
     row: Row
 
 
-def history(editions: list[Edition], provision_id: str) -> list[Change]:
-    """The editions in which a provision was added, changed, renumbered or removed, oldest first."""
+def history(
+    editions: list[Edition], provision_id: str, compared: Callable[[Edition, Edition], Comparison] = compare
+) -> list[Change]:
+    """The editions in which a provision was added, changed, renumbered or removed, oldest first.
+
+    ``compared`` gives the comparison of two editions: the index passes its own, made once per pair per load.
+    """
     changes: list[Change] = []
     for previous, edition in zip([None, *editions[:-1]], editions, strict=True):
         if previous is None:
@@ -336,7 +339,7 @@ def history(editions: list[Edition], provision_id: str) -> list[Change]:
                 row = Row(provision_id, "added", provision, None, (Segment(wording(provision), False),), ())
                 changes.append(Change(edition, None, row))
             continue
-        found = compare(previous, edition).by_id.get(provision_id)
+        found = compared(previous, edition).by_id.get(provision_id)
         if found is not None and found.changed:
             changes.append(Change(edition, previous, found))
     return changes

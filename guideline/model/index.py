@@ -69,6 +69,8 @@ class ProvisionIndex:
         self.current = current
         self.draft = draft
         self.scheduled = scheduled or []
+        # Each pair of editions compared once per load (a history asks for the same pairs again and again)
+        self._comparisons: dict[tuple[int, int], tuple[Edition, Edition, compare.Comparison]] = {}
         base = draft_base or current
         self.entries: dict[str, Entry] = {}
         for edition in editions:
@@ -87,12 +89,20 @@ class ProvisionIndex:
         self.draft_base = base
         self.draft_tombstones: dict[str, compare.Tombstone] = {}
         if draft is not None and draft.lang == base.lang:
-            for row in compare.compare(base, draft).rows:
+            for row in self.compared(base, draft).rows:
                 if row.changed:
                     self.entries[row.id].draft_row = row
                 if row.kind == "deleted" and row.old is not None:
                     stone = compare.Tombstone(row.id, draft, row.old, base, tuple(draft.successors.get(row.id, ())))
                     self.draft_tombstones[row.id] = self.entries[row.id].draft_tombstone = stone
+
+    def compared(self, old: Edition, new: Edition) -> compare.Comparison:
+        """The comparison of two editions of this load, made once (editions are keyed by identity, and
+        kept with their comparison so that an identity is never reused while it is a key)."""
+        key = (id(old), id(new))
+        if key not in self._comparisons:
+            self._comparisons[key] = (old, new, compare.compare(old, new))
+        return self._comparisons[key][2]
 
     def __contains__(self, provision_id: str) -> bool:
         return provision_id in self.entries
@@ -117,7 +127,7 @@ class ProvisionIndex:
         """The published editions in which the provision changed, then the open draft's change, if any."""
         entry = self.entries[provision_id]
         if entry._history is None:
-            entry._history = compare.history(self.published, provision_id)
+            entry._history = compare.history(self.published, provision_id, self.compared)
             if self.draft is not None and entry.draft_row is not None:
                 entry._history.append(compare.Change(self.draft, self.draft_base, entry.draft_row))
         return entry._history

@@ -142,7 +142,7 @@ class Guideline:
         previous = self.previous(edition)
         if previous is not None and previous.lang != edition.lang:
             return None
-        return compare.compare(previous, edition) if previous is not None else None
+        return self.index.compared(previous, edition) if previous is not None else None
 
     @property
     def _comparable(self) -> list[Edition]:
