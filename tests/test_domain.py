@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -191,3 +194,20 @@ def test_document_keeps_its_html_out_of_markdown_and_puts_it_back() -> None:
     )
     with pytest.raises(ValueError, match="1 HTML blocks to put back, 0 placeholders found"):
         document.fill("<h1>Title</h1>")
+
+
+def test_the_domain_imports_no_site_generator() -> None:
+    """Another generator can take over: no module of guideline/ imports MkDocs, Material or i18n."""
+    modules = sorted(
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in (ROOT / "guideline").rglob("*.py")
+    )
+    assert "guideline.site.render" in modules and "guideline.model.project" in modules
+    script = f"import importlib, sys\nfor m in {modules!r}: importlib.import_module(m)\nprint(sorted(sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert not re.search(r"'(mkdocs|material|mkdocs_static_i18n)[.']", loaded)
+    for path in (ROOT / "guideline").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                assert not [n for n in names if n.split(".")[0] in {"mkdocs", "material"}], path
