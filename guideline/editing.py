@@ -12,6 +12,7 @@ from pathlib import Path
 
 from guideline.checks import freeze
 from guideline.messages import MessageError, items, msg
+from guideline.model import releases
 from guideline.model.dates import today_in_japan, wareki
 from guideline.model.edition import Edition, edition_sort_key, parse_edition
 from guideline.model.paths import EDITION_PAGES_DIR, EDITIONS_DIR
@@ -123,12 +124,12 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None,
         raise EditingError(msg("editing.no_draft", name=name, path=path.relative_to(root).as_posix()))
     problems = Problems()
     draft = parse_edition(path.read_text(encoding="utf-8"), f"{EDITIONS_DIR}/{name}.ja.md", "ja", problems)
-    entries = freeze.read_record(root, problems)
+    entries = releases.read_record(root, problems)
     if problems:
         raise GuidelineError(problems)
     if not draft.is_draft or name in entries:
         raise EditingError(msg("editing.not_a_draft", name=name, proper=msg("editing.proper_way")))
-    earlier = freeze.released_before(root, name)
+    earlier = releases.released_before(root, name)
     if earlier is not None:
         raise EditingError(
             msg(
@@ -158,10 +159,10 @@ def release(root: Path, name: str, enacted: date, effective: date | None = None,
             edition_path.write_text(text, encoding="utf-8")
             written.append(f"{EDITIONS_DIR}/{edition_path.name}")
         released = _edition(stage, name)
-        (stage / freeze.RECORD).write_text(freeze.record_release(stage, released, recorded), encoding="utf-8")
+        (stage / releases.RECORD).write_text(releases.record_release(stage, released, recorded), encoding="utf-8")
         # Each earlier edition's page comparing it with the one now in force (kessai's any-two comparison).
         stubs = [path.relative_to(stage).as_posix() for path in write_comparison_stubs(stage)]
-        return [*written, freeze.RECORD, *stubs]
+        return [*written, releases.RECORD, *stubs]
 
     _apply(root, change)
 
@@ -189,7 +190,7 @@ def amend_release(
         raise EditingError(msg("editing.dates_unchanged", name=name))
     if new_enacted and new_effective and new_effective < new_enacted:
         raise EditingError(freeze.date_problems(name, new_enacted, new_effective, None)[0])
-    languages = freeze.translations(root, name)
+    languages = releases.translations(root, name)
     changed = [
         msg("editing.changed_where", path=edition.path, line=line, what=what)
         for lang, edition in languages.items()
@@ -211,7 +212,7 @@ def amend_release(
             edition_path.write_text(text, encoding="utf-8")
             written.append(f"{EDITIONS_DIR}/{edition_path.name}")
         _rerecord(stage, name, entry, "amend-release", reason, changes, today)
-        return [*written, freeze.RECORD]
+        return [*written, releases.RECORD]
 
     _apply(root, change)
     return changes
@@ -220,7 +221,7 @@ def amend_release(
 def correct(root: Path, name: str, reason: str, today: date | None = None) -> list[str]:
     """Record a 正誤 to a published edition's wording (or a translation added later); return what changed."""
     entry = _recorded(root, name, reason, legacy_ok=True)
-    languages = freeze.translations(root, name)
+    languages = releases.translations(root, name)
     if entry.legacy is not None:
         japanese = languages.get("ja")
         wrong = (
@@ -236,13 +237,13 @@ def correct(root: Path, name: str, reason: str, today: date | None = None) -> li
 
     def change(stage: Path) -> list[str]:
         _rerecord(stage, name, entry, kind, reason, changes, today)
-        return [freeze.RECORD]
+        return [releases.RECORD]
 
     _apply(root, change)
     return changes
 
 
-def _corrections(name: str, entry: freeze.Entry, languages: dict[str, Edition]) -> list[str]:
+def _corrections(name: str, entry: releases.Entry, languages: dict[str, Edition]) -> list[str]:
     """What a 正誤 changed; a change of structure or dates is refused, with the proper way to make it."""
     changes = []
     for lang, edition in languages.items():
@@ -259,9 +260,9 @@ def _corrections(name: str, entry: freeze.Entry, languages: dict[str, Edition]) 
     return changes
 
 
-def _recorded(root: Path, name: str, reason: str, legacy_ok: bool = False) -> freeze.Entry:
+def _recorded(root: Path, name: str, reason: str, legacy_ok: bool = False) -> releases.Entry:
     problems = Problems()
-    entries = freeze.read_record(root, problems)
+    entries = releases.read_record(root, problems)
     if problems:
         raise GuidelineError(problems)
     if not reason.strip():
@@ -276,10 +277,10 @@ def _recorded(root: Path, name: str, reason: str, legacy_ok: bool = False) -> fr
 
 
 def _rerecord(
-    stage: Path, name: str, entry: freeze.Entry, kind: str, reason: str, changes: list[str], today: date | None
+    stage: Path, name: str, entry: releases.Entry, kind: str, reason: str, changes: list[str], today: date | None
 ) -> None:
-    entries = freeze.read_record(stage, Problems())
-    new = freeze.entry_for(
+    entries = releases.read_record(stage, Problems())
+    new = releases.entry_for(
         stage, _edition(stage, name), today or today_in_japan(), entry if entry.legacy is None else None
     )
     if entry.legacy is not None:
@@ -295,7 +296,7 @@ def _rerecord(
         }
     )
     entries[name] = new
-    (stage / freeze.RECORD).write_text(freeze.record_text(entries), encoding="utf-8")
+    (stage / releases.RECORD).write_text(releases.record_text(entries), encoding="utf-8")
 
 
 def _edition(root: Path, name: str) -> Edition:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from guideline.checks.freeze import record_release
 from guideline.editing import stubs
 from guideline.model.edition import parse_edition
+from guideline.model.releases import record_release
 from guideline.problems import Problems
 
 ROOT = Path(__file__).resolve().parent.parent

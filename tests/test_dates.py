@@ -13,7 +13,7 @@ from conftest import GUIDELINE, ROOT, Site, commentary
 from test_translation import EDITION_EN
 
 from guideline import editing
-from guideline.checks import freeze
+from guideline.model import releases
 from guideline.model.dates import DateError, build_date, parse_date
 from guideline.model.project import load
 from guideline.problems import GuidelineError
@@ -209,7 +209,7 @@ def test_amend_release_records_dates_with_the_reason_and_shows_them(tiny_site: S
     assert "制定日：未記載 → 令和2年(2020年)4月1日" in result.stdout
     edition = (tiny_site.root / "editions/1.ja.md").read_text(encoding="utf-8")
     assert "enacted: 2020-04-01" in edition and "effective: 2020-04-01" in edition
-    entry = freeze.read_record(tiny_site.root, freeze.Problems())["1"]
+    entry = releases.read_record(tiny_site.root, releases.Problems())["1"]
     assert entry.enacted == date(2020, 4, 1)
     amended = entry.history[-1]
     assert amended["kind"] == "amend-release" and amended["reason"] == "決裁文書で確認"
@@ -249,12 +249,12 @@ def test_a_correction_is_recorded_with_its_reason_and_both_checksums(tiny_site: 
     path = tiny_site.root / "editions/1.ja.md"
     path.write_text(path.read_text(encoding="utf-8").replace("正確に書かなければ", "正確に書かなけれぱ"), "utf-8")
     tiny_site.release("1")  # the typo as published
-    old_seal = freeze.read_record(tiny_site.root, freeze.Problems())["1"].seal
+    old_seal = releases.read_record(tiny_site.root, releases.Problems())["1"].seal
     path.write_text(path.read_text(encoding="utf-8").replace("書かなけれぱ", "書かなければ"), "utf-8")
     assert any("条項 2(1) 'accuracy' の文言が" in p and "guideline correct 1" in p for p in problems_of(tiny_site))
     result = tiny_site.guideline("correct", "1", "--reason", "「なけれぱ」は「なければ」の誤り")
     assert result.returncode == 0, result.stderr
-    entry = freeze.read_record(tiny_site.root, freeze.Problems())["1"]
+    entry = releases.read_record(tiny_site.root, releases.Problems())["1"]
     assert entry.history[-1]["seal"] == [old_seal, entry.seal]
     assert entry.history[-1]["changes"] == ["条項 2(1) 'accuracy' の文言（ja）"]
     index = render.render_editions_index(load(tiny_site.root, today=BEFORE))

@@ -12,7 +12,7 @@ from conftest import TINY_EDITION, Site
 from test_translation import EDITION_EN
 
 from guideline import editing
-from guideline.checks import freeze
+from guideline.model import releases
 from guideline.model.project import load
 from guideline.problems import GuidelineError, Problems
 
@@ -102,7 +102,7 @@ def test_a_translation_added_after_release_must_be_recorded(tiny_site: Site) -> 
     found = problems_of(tiny_site)
     assert any(p.startswith("editions/1.en.md:1: エラー: 第1版の翻訳（en）は公開後に加わったもので") for p in found)
     assert tiny_site.guideline("correct", "1", "--reason", "英訳を追加").returncode == 0
-    entry = freeze.read_record(tiny_site.root, Problems())["1"]
+    entry = releases.read_record(tiny_site.root, Problems())["1"]
     assert set(entry.checksums) == {"ja", "en"} and entry.history[-1]["changes"] == ["翻訳（en）の追加"]
 
 
@@ -244,6 +244,6 @@ def test_the_old_record_format_is_migrated_only_for_an_unchanged_text(tiny_site:
     assert refused.returncode == 1 and "第1版は公開時の記録と違います（条項「rumors」）" in refused.stderr
     edit(tiny_site, "editions/1.ja.md", "単なるうわさ", "単なる噂")
     assert tiny_site.guideline("correct", "1", "--reason", "記録形式の更新").returncode == 0
-    entry = freeze.read_record(tiny_site.root, problems)["1"]
+    entry = releases.read_record(tiny_site.root, problems)["1"]
     assert entry.released == "2026-04-01" and entry.history[-1]["kind"] == "record-format"
     load(tiny_site.root, today=TODAY)

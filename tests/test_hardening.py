@@ -27,10 +27,10 @@ from test_editions import EDITION_1, EDITION_2
 from test_translation import EDITION_EN, commentary_en
 
 from guideline import cli
-from guideline.checks.freeze import fingerprint
 from guideline.model.edition import parse_edition
 from guideline.model.glossary import Term, parse_glossary
 from guideline.model.project import load
+from guideline.model.releases import fingerprint
 from guideline.problems import GuidelineError, Problems
 from guideline.site.render import annotate_terms, removed_reference_messages
 from tools import publish, sitecheck

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from guideline import compare
 from guideline.checks import freeze, markup, sources, translated
-from guideline.model import references
+from guideline.model import references, releases
 from guideline.model.commentary import Commentary, parse_commentary
 from guideline.model.dates import today_in_japan
 from guideline.model.edition import Edition, Provision, edition_sort_key, parse_edition
@@ -71,7 +71,7 @@ class Guideline:
     hidden: set[str] = field(default_factory=set)
     situations: list[Situation] = field(default_factory=list)  # the casebook's tags, in declared order
     today: date = field(default_factory=today_in_japan)  # the build date: status comes from 施行日 and this
-    releases: dict[str, freeze.Entry] = field(default_factory=dict)  # the record of each published edition
+    releases: dict[str, releases.Entry] = field(default_factory=dict)  # the record of each published edition
     # 要確認: cross-references to a provision an edition deletes (in force, 施行予定 or the draft shown)
     removed_references: list[RemovedReference] = field(default_factory=list)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)  # the 投稿案チェック's shared vocabularies
