@@ -10,6 +10,9 @@ cleaned up semantically (diff-match-patch's ``diff_cleanupSemantic``): a short r
 happens to be equal inside a replaced word is folded into the change, so that
 ネットワーク → インターネット is one mark, not 「[インター]ネット」 against 「ネット[ワーク]」.
 A change inside a katakana or Latin word then grows to the whole word.
+
+Longer than most modules: matching, moves, wording and histories are one algorithm that the
+新旧対照表, the histories and the tombstones share, and reading it whole is how it is checked.
 """
 
 from __future__ import annotations

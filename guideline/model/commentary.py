@@ -3,6 +3,9 @@
 The page's sections are fixed (趣旨, 事例, よくある質問, 関連条項; in English Purpose, Examples,
 FAQ, Related provisions) so that every provision is explained the same way and the
 build can check that none is missing.
+
+Longer than most modules: it is the parser of one file format, sections and worked examples, with
+the file:line of every problem; signals and situations, which the format names, have their own.
 """
 
 from __future__ import annotations
