@@ -4,6 +4,9 @@ Each subcommand is a thin wrapper over the domain package, so the division gets
 the same answers without building the site. Every line it prints is a message of the catalogue
 (``messages.py``), in Japanese unless ``--lang en`` or an English locale asks otherwise; the 新旧対照表
 it prints is the document itself, in the guideline's language.
+
+Longer than most modules: one short function per subcommand, then the parser that names them all in
+one place, as `guideline --help` shows them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The division's edits to the edition files: start a draft, release it. No MkDocs here either."""
+"""The division's edits to the edition files: start a draft, release it. No MkDocs here either.
+
+Slightly over the usual length: each edit (new edition, release, amend-release, correct) is one function
+that reads, checks and writes the files together, so that a clerk's command either does all or nothing.
+"""
 
 from __future__ import annotations
 

@@ -16,6 +16,9 @@ a file it lists, is incomplete and is never put live. Rollback follows the journ
 returns to the release that was live before the current one, and pruning keeps that one and the live one.
 
 Commands: publish, rollback, status, nginx-conf, smoke. Plain Python; MkDocs is only run as a command.
+
+Longer than other modules on purpose: every step that touches DEST is here, so that the argument that
+a crash at any point leaves a servable site can be read, and reviewed, in one file.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ One pass over every HTML, SVG, CSS and JS file answers three questions:
   scripts by hash, so a publication must not bring one the policy does not know.
 
 Run it on a folder: ``python -m tools.sitecheck build/site --site-url http://host/path/``.
+
+Longer than most modules: the one pass over the files and its three questions share what it has read.
 """
 
 from __future__ import annotations
