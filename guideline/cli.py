@@ -279,21 +279,29 @@ def cmd_diff(args: argparse.Namespace) -> int:
         return 2
     comparison = compare.compare(old, new)
     underline = sys.stdout.isatty()
-    print(f"新旧対照表：第{new.name}版（改正後） ← 第{old.name}版（改正前）  （傍線部分は改正部分）")
+
+    def words(key: str, **values: str) -> str:
+        return compare_page.text(guideline, f"terminal_{key}", **values)
+
+    name = render.edition_name
+    print(words("heading", new=name(guideline, new), old=name(guideline, old)))
     for line in compare_page.side_lines(guideline, new, old):
         print(f"  {line}")
+    after_side, before_side = words("new"), words("old")
     if comparison.title_changed:
         before, after = compare.char_diff(old.title, new.title)
-        print(f"\n題名 改正\n  改正後：{_terminal(after, underline)}\n  改正前：{_terminal(before, underline)}")
+        print(
+            f"\n{words('title')}\n  {after_side}{_terminal(after, underline)}\n  {before_side}{_terminal(before, underline)}"
+        )
     for row in comparison.changed_rows:
         shown = row.new or row.old
         number = (shown.number or shown.heading) if shown is not None else ""
         print(f"\n{number} {kessai.what_changed(row)}")
         if row.new is not None:
-            print(f"  改正後：{_terminal(row.new_segments, underline, row.new)}")
+            print(f"  {after_side}{_terminal(row.new_segments, underline, row.new)}")
         if row.old is not None:
-            print(f"  改正前：{_terminal(row.old_segments, underline, row.old)}")
-    print(f"\n変わる条項：{len(comparison.changed_rows)}（{kessai.counts(comparison)}）")
+            print(f"  {before_side}{_terminal(row.old_segments, underline, row.old)}")
+    print("\n" + words("count", count=str(len(comparison.changed_rows)), counts=kessai.counts(comparison)))
     failed = 0
     if args.html:
         failed |= _write(Path(args.html), printing.compare_html(guideline, new, old), msg("cli.what.print_html"))

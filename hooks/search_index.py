@@ -76,7 +76,7 @@ def split_index(
     return out
 
 
-# The commentary's sections by the anchor of their heading (guideline/site/render.py), and the kind of
+# The commentary's sections by the anchor of their heading (guideline/site/commentary.py), and the kind of
 # question each answers: the worker weighs them by the intent of a query (なぜ, 〜していい？).
 SECTION_KINDS = {"intent": "purpose", "examples": "example", "faq": "faq"}
 

@@ -7,16 +7,16 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 from guideline.messages import Day, MessageError, msg
+from guideline.site import labels
 
 # (first day, era name); newest first.
 _ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))
-NOT_STATED = {"ja": "未記載", "en": "not stated"}
 
 
 def wareki(day: date | None, lang: str = "ja") -> str:
     """Format a date for display; ``None`` is shown as not stated rather than invented."""
     if day is None:
-        return NOT_STATED[lang]
+        return labels.text(lang, "not_stated")
     if lang != "ja":
         return f"{day:%B} {day.day}, {day.year}"
     for start, era in _ERAS:

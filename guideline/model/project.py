@@ -26,6 +26,7 @@ from guideline.model.signals import Lexicon, check_references, load_lexicons
 from guideline.model.situations import Situation, check_tags, load_situations
 from guideline.model.vocabulary import check_shared_keywords
 from guideline.problems import GuidelineError, Problems, display_path
+from guideline.site import labels
 
 SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
 
@@ -202,11 +203,10 @@ class Guideline:
             return provision.heading
         number = provision.number
         if self.is_removed(provision_id):
-            number = f"旧{number}" if self.lang == "ja" else f"former {number}"
-        title = self.title(provision_id)
-        cited = f"{number}「{title}」" if self.lang == "ja" else f"{number} “{title}”"
+            number = labels.text(self.lang, "cited_removed", number=number)
+        cited = labels.text(self.lang, "cited", number=number, title=self.title(provision_id))
         if self.is_draft_only(provision_id):
-            cited += "（改正案）" if self.lang == "ja" else " (draft)"
+            cited += labels.text(self.lang, "cited_draft")
         return cited
 
     def needs_commentary(self, provision: Provision) -> bool:

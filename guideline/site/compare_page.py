@@ -9,83 +9,28 @@ only provisions unchanged in both text and number fold into （略）.
 
 from __future__ import annotations
 
-import html
+from markupsafe import Markup
 
 from guideline import compare
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
 from guideline.model.project import Guideline
-from guideline.site import pages, render
-from guideline.site.render import Document, Html, edition_name, label
-
-LABELS = {
-    "ja": {
-        "heading": "{title} 新旧対照表",
-        "side": "{side}：{edition}（{status}）",
-        "dates": "制定日：{enacted} ／ 施行日：{effective}",
-        "new_side": "改正後",
-        "old_side": "改正前",
-        "legend": "（傍線部分は改正部分）",
-        "order_note": "左欄が改正後、右欄が改正前です。",
-        "convention": "新設する条項は改正前の欄に（新設）、削る条項は改正後の欄に（削る）と示します。"
-        "番号が変わる条項は、番号に傍線を付し、繰下げ・繰上げ・移動の別と元の番号を示します。"
-        "文言も番号も変わらない条項は（略）としています。",
-        "added": "（新設）",
-        "deleted": "（削る）",
-        "omitted": "（略）",
-        "down_from": "（{number}から繰下げ）",
-        "down_to": "（{number}へ繰下げ）",
-        "up_from": "（{number}から繰上げ）",
-        "up_to": "（{number}へ繰上げ）",
-        "moved_from": "（{number}から移動）",
-        "moved_to": "（{number}へ移動）",
-        "title_label": "題名",
-        "show_all": "改正のない条項も表示する",
-        "no_changes": "この二つの版の間に条文の変更はありません。",
-        "reasons": "改正理由",
-        "reasons_of": "{edition}の改正理由",
-        "with_current": "現行の版（{edition}）との新旧対照表",
-        "caption": "改正後：{new} ／ 改正前：{old}",
-    },
-    "en": {
-        "heading": "{title}: old/new comparison",
-        "side": "{side}: {edition} ({status})",
-        "dates": "Enacted: {enacted} / In force from: {effective}",
-        "new_side": "After revision",
-        "old_side": "Before revision",
-        "legend": "(Underlined parts are revised.)",
-        "order_note": "The left column shows the text after revision, the right column before.",
-        "convention": "A new provision reads (new) in the column before revision; a deleted one reads (deleted) "
-        "in the column after revision. A provision whose number changes has its number underlined and says "
-        "whether it moved down, up or elsewhere, and from which number. Provisions unchanged in both text "
-        "and number are shown as (omitted).",
-        "added": "(new)",
-        "deleted": "(deleted)",
-        "omitted": "(omitted)",
-        "down_from": "(moved down from {number})",
-        "down_to": "(moved down to {number})",
-        "up_from": "(moved up from {number})",
-        "up_to": "(moved up to {number})",
-        "moved_from": "(moved from {number})",
-        "moved_to": "(moved to {number})",
-        "title_label": "Title",
-        "show_all": "Show unchanged provisions too",
-        "no_changes": "The text does not differ between these two editions.",
-        "reasons": "Reasons for the revision",
-        "reasons_of": "Reasons for {edition}",
-        "with_current": "Old/new comparison with the edition in force ({edition})",
-        "caption": "After revision: {new} / Before revision: {old}",
-    },
-}
+from guideline.site import cite, pages
+from guideline.site.banners import banner
+from guideline.site.cite import edition_name, markdown_text
+from guideline.site.document import Document, Html
+from guideline.site.labels import markup, strings
+from guideline.site.labels import text as _text
+from guideline.site.templating import fragment
 
 
 def text(guideline: Guideline, key: str, **values: str) -> str:
-    return LABELS.get(guideline.lang, LABELS["ja"])[key].format(**values)
+    return _text(guideline.lang, key, "COMPARE", **values)
 
 
 def status(guideline: Guideline, edition: Edition) -> str:
-    """改正案, 現行, 旧版 …: as the revision history says it (one rule, in ``render``)."""
-    return render._status(guideline, edition)
+    """改正案, 現行, 旧版 …: as the revision history says it (one rule, in ``cite``)."""
+    return cite.status(guideline, edition)
 
 
 def side_lines(guideline: Guideline, new: Edition, old: Edition) -> list[str]:
@@ -118,8 +63,12 @@ def reasons(guideline: Guideline, edition: Edition) -> tuple[list[str], str]:
     return original.reasons, original.lang
 
 
-def _segments(segments: tuple[compare.Segment, ...], tag: str, skip: str = "") -> str:
-    """Text with the changed parts underlined (傍線) and marked as inserted or deleted.
+def _html(macro: str, **values: object) -> Markup:
+    return fragment("compare.html", macro, **values)
+
+
+def _parts(segments: tuple[compare.Segment, ...], tag: str, skip: str = "") -> list[tuple[str, str]]:
+    """The changed parts to underline (傍線), marked as inserted or deleted.
 
     ``skip`` is a heading already shown as the row's label, left out when unchanged.
     """
@@ -129,37 +78,30 @@ def _segments(segments: tuple[compare.Segment, ...], tag: str, skip: str = "") -
         if skip and not segment.changed and value.startswith(skip):
             value = value[len(skip) :]
         skip = ""
-        escaped = html.escape(value).replace("\n", "<br>")
-        if escaped:
-            out.append(f'<{tag} class="compare-change">{escaped}</{tag}>' if segment.changed else escaped)
-    return "".join(out)
+        if value:
+            out.append((tag if segment.changed else "", value))
+    return out
 
 
-def _number(provision: Provision, changed: bool, tag: str) -> str:
-    """The provision's number (or 前文), underlined when it changed."""
-    number = html.escape(provision.number or provision.heading)
-    if changed:
-        number = f'<{tag} class="compare-change">{number}</{tag}>'
-    return f'<span class="compare-number">{number}</span> '
-
-
-def _cell(provision: Provision, segments: tuple[compare.Segment, ...], renumbered: bool, tag: str) -> str:
+def _cell(provision: Provision, segments: tuple[compare.Segment, ...], renumbered: bool, tag: str) -> Markup:
+    number = provision.number or provision.heading
+    underline = tag if renumbered else ""
     if not segments:  # unchanged wording, as most rows have: its paragraphs as they are
         if provision.kind == "preamble":  # its heading (前文) is its label, not repeated as text
             lines = provision.paragraphs
         else:
             lines = [provision.heading, *provision.paragraphs] if provision.heading else provision.paragraphs
-        return _number(provision, renumbered, tag) + "<br>".join(html.escape(line) for line in lines)
+        return _html("cell", number=number, tag=underline, lines=lines, parts=None)
     skip = f"{provision.heading}\n" if provision.kind == "preamble" else ""
-    return _number(provision, renumbered, tag) + _segments(segments, tag, skip)
+    return _html("cell", number=number, tag=underline, lines=[], parts=_parts(segments, tag, skip))
 
 
-def _mark(value: str) -> str:
-    return f'<span class="compare-mark">{value}</span>'
+def _mark(value: str) -> Markup:
+    return _html("mark", value=value)
 
 
-def cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
-    """The 改正後 and 改正前 cells of one row."""
+def cells(guideline: Guideline, row: compare.Row) -> tuple[Markup, Markup]:
+    """The 改正後 and 改正前 cells of one row, as HTML."""
     if row.kind == "added" and row.new is not None:
         return _cell(row.new, row.new_segments, True, "ins"), _mark(text(guideline, "added"))
     if row.kind == "deleted" and row.old is not None:
@@ -172,33 +114,29 @@ def cells(guideline: Guideline, row: compare.Row) -> tuple[str, str]:
     new = _cell(row.new, row.new_segments, renumbered, "ins")
     old = _cell(row.old, row.old_segments, renumbered, "del")
     if row.move:
-        new += " " + _mark(text(guideline, f"{row.move}_from", number=html.escape(row.old.number)))
-        old += " " + _mark(text(guideline, f"{row.move}_to", number=html.escape(row.new.number)))
+        new += Markup(" ") + _mark(text(guideline, f"{row.move}_from", number=row.old.number))
+        old += Markup(" ") + _mark(text(guideline, f"{row.move}_to", number=row.new.number))
     return new, old
 
 
-def _reasons_block(guideline: Guideline, edition: Edition) -> str:
+def _reasons_block(guideline: Guideline, edition: Edition) -> Markup:
     lines, lang = reasons(guideline, edition)
     if not lines:
-        return ""
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        return Markup("")
     heading = text(guideline, "reasons_of", edition=edition_name(guideline, edition))
-    return f'<section class="compare-reasons" lang="{lang}"><h2 id="reasons">{heading}</h2><ol>{items}</ol></section>'
+    return _html("reasons", lang=lang, heading=heading, lines=lines)
 
 
-def table(guideline: Guideline, comparison: compare.Comparison) -> str:
+def table(guideline: Guideline, comparison: compare.Comparison) -> Markup:
     """The two-column table; unchanged rows are there but folded into （略） until shown."""
-    lang = guideline.lang
-    rows: list[str] = []
+    rows: list[tuple[str, str, str, str, str]] = []
     new, old = comparison.new, comparison.old
     if comparison.title_changed:
         title_before, title_after = compare.char_diff(old.title, new.title)
-        name = f'<span class="compare-number">{text(guideline, "title_label")}</span> '
-        rows.append(
-            '<tr class="compare-row compare-row--modified compare-row--title" id="row-title">'
-            f'<td lang="{lang}">{name}{_segments(title_after, "ins")}</td>'
-            f'<td lang="{lang}">{name}{_segments(title_before, "del")}</td></tr>'
-        )
+        name = text(guideline, "title_label")
+        after = _html("cell", number=name, tag="", lines=[], parts=_parts(title_after, "ins"))
+        before = _html("cell", number=name, tag="", lines=[], parts=_parts(title_before, "del"))
+        rows.append(("title", "compare-row compare-row--modified compare-row--title", "title", after, before))
     omitted = False
     for row in comparison.rows:
         classes = [f"compare-row--{row.kind}"]
@@ -207,50 +145,35 @@ def table(guideline: Guideline, comparison: compare.Comparison) -> str:
         if not row.changed:
             classes.append("compare-row--same")
             if not omitted:
-                rows.append(
-                    f'<tr class="compare-omitted"><td>{text(guideline, "omitted")}</td>'
-                    f"<td>{text(guideline, 'omitted')}</td></tr>"
-                )
+                rows.append(("omitted", "", "", "", ""))
                 omitted = True
         else:
             omitted = False
         shown = row.new or row.old
         depth = shown.kind if shown is not None else "item"
         after, before = cells(guideline, row)
-        rows.append(
-            f'<tr class="compare-row {" ".join(classes)} compare-depth--{depth}" id="row-{row.id}">'
-            f'<td lang="{lang}">{after}</td><td lang="{lang}">{before}</td></tr>'
-        )
+        rows.append(("row", f"compare-row {' '.join(classes)} compare-depth--{depth}", row.id, after, before))
     caption = text(guideline, "caption", new=edition_name(guideline, new), old=edition_name(guideline, old))
-    return (
-        f'<table class="compare-table is-collapsed" id="compare-table"><caption class="compare-caption">{caption}</caption>'
-        f'<thead><tr><th scope="col">{text(guideline, "new_side")}</th>'
-        f'<th scope="col">{text(guideline, "old_side")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+    return _html("table", rows=rows, lang=guideline.lang, caption=caption, l=strings(guideline, "COMPARE"))
 
 
 def heading(guideline: Guideline, new: Edition) -> str:
     return text(guideline, "heading", title=new.title)
 
 
-def body(guideline: Guideline, comparison: compare.Comparison, *, controls: bool = True) -> str:
+def body(guideline: Guideline, comparison: compare.Comparison, *, controls: bool = True) -> Markup:
     """Everything under the page's heading: both editions and their dates, the legend, the 改正理由, the table."""
     new, old = comparison.new, comparison.old
-    meta = "".join(f"<p>{line}</p>" for line in side_lines(guideline, new, old))
+    words = strings(guideline, "COMPARE")
     changed = comparison.changed_rows or comparison.title_changed
     blocks = [
-        f'<div class="compare-meta">{meta}'
-        f'<p>{text(guideline, "order_note")} <strong class="compare-legend">{text(guideline, "legend")}</strong></p>'
-        f'<p class="compare-convention">{text(guideline, "convention")}</p></div>',
+        _html("meta", sides=side_lines(guideline, new, old), l=words),
         _reasons_block(guideline, new),
-        f"<p>{text(guideline, 'no_changes')}</p>" if not changed else "",
-        f'<p class="compare-controls"><button type="button" class="compare-toggle" aria-controls="compare-table" '
-        f'aria-pressed="false">{text(guideline, "show_all")}</button></p>'
-        if controls
-        else "",
+        _html("no_changes", l=words) if not changed else Markup(""),
+        _html("controls", l=words) if controls else Markup(""),
         table(guideline, comparison),
     ]
-    return "\n".join(block for block in blocks if block)
+    return Markup("\n").join(block for block in blocks if block)
 
 
 def render_compare(guideline: Guideline, edition: Edition, old: Edition | None = None) -> Document:
@@ -258,9 +181,9 @@ def render_compare(guideline: Guideline, edition: Edition, old: Edition | None =
     comparison = compare.compare(old, edition) if old is not None else guideline.comparison(edition)
     assert comparison is not None, f"edition {edition.name} has no earlier edition to compare with"
     from_doc = pages.comparison(edition.name)
-    banner = ""
+    page = body(guideline, comparison)
     if edition.is_draft:
         href = pages.url_link(from_doc, pages.TEXT)
-        message = label(guideline, "draft_banner", href=href, compare=pages.url_link(from_doc, from_doc))
-        banner = f'<div class="edition-banner edition-banner--draft" role="note"><p>{message}</p></div>\n'
-    return Document([f"# {heading(guideline, edition)}", "", Html(banner + body(guideline, comparison)), ""])
+        message = markup(guideline, "draft_banner", href=href, compare=pages.url_link(from_doc, from_doc))
+        page = banner("draft", message) + Markup("\n") + page
+    return Document([f"# {markdown_text(heading(guideline, edition))}", "", Html(page), ""])

@@ -8,15 +8,15 @@ browser, where it stays: nothing is sent, stored or logged.
 
 from __future__ import annotations
 
-import html
-import json
 from typing import Any
 
 from guideline.model.commentary import POST, VOCABULARIES
 from guideline.model.project import Guideline
 from guideline.model.signals import PATTERNS, signal_data
 from guideline.site import pages
-from guideline.site.render import Document, Html, account_name
+from guideline.site.cite import account_name
+from guideline.site.document import Document, Html
+from guideline.site.templating import fragment
 
 CHECK = "check.md"
 
@@ -149,28 +149,8 @@ def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:
     }
 
 
-def _json(data: dict[str, Any]) -> str:
-    """JSON safe inside a <script> element: no '<' can close it or open a comment."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-
-
 def render_postcheck(guideline: Guideline, markdown: str) -> Document:
     """The page's own ``markdown`` (title and introduction), then the form the script brings to life."""
-    text = _strings(guideline)
-    form = f"""<div class="postcheck" data-postcheck>
-<p class="postcheck__privacy" id="postcheck-privacy">{html.escape(text["privacy"])}</p>
-<p class="postcheck__limits">{html.escape(text["limits"])}</p>
-<label class="postcheck__label" for="postcheck-draft">{html.escape(text["draft"])}</label>
-<p class="postcheck__hint" id="postcheck-hint">{html.escape(text["draft_hint"])}</p>
-<textarea class="postcheck__draft" id="postcheck-draft" rows="6" spellcheck="false" autocomplete="off" \
-aria-describedby="postcheck-hint postcheck-privacy"></textarea>
-<label class="postcheck__label" for="postcheck-images">{html.escape(text["images"])}</label>
-<p class="postcheck__hint" id="postcheck-images-hint">{html.escape(text["images_hint"])}</p>
-<textarea class="postcheck__draft postcheck__images" id="postcheck-images" rows="2" spellcheck="false" autocomplete="off" aria-describedby="postcheck-images-hint postcheck-privacy"></textarea>
-<noscript><p class="postcheck__noscript">{html.escape(text["noscript"])} \
-<a href="{pages.url_link(CHECK, pages.CHECKLIST)}">{html.escape(text["checklist"])}</a></p></noscript>
-<div class="postcheck__result" id="postcheck-result" aria-live="polite">\
-<p class="postcheck__empty">{html.escape(text["empty"])}</p></div>
-<script type="application/json" id="postcheck-data">{_json(page_data(guideline))}</script>
-</div>"""
+    checklist = pages.url_link(CHECK, pages.CHECKLIST)
+    form = fragment("postcheck.html", "form", text=_strings(guideline), checklist=checklist, data=page_data(guideline))
     return Document([markdown, "", Html(form), ""])

@@ -9,12 +9,13 @@ every page by ``display: table-header-group``.
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from markupsafe import Markup
 
 from guideline import compare
 from guideline.messages import MessageError, msg
@@ -22,7 +23,9 @@ from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
 from guideline.model.project import Guideline
 from guideline.site import compare_page
-from guideline.site.render import edition_name, label
+from guideline.site.cite import edition_name
+from guideline.site.labels import label
+from guideline.site.templating import fragment
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 # Where the browser is looked for, in order: GUIDELINE_BROWSER, then these names on PATH, then the usual
@@ -39,44 +42,19 @@ class PrintError(MessageError):
     """The PDF could not be written; the message says why and what to do, in the division's words."""
 
 
-def _css_string(value: str) -> str:
-    """A CSS string literal for generated content (page headers)."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+def _css_string(value: str) -> Markup:
+    """A CSS string literal for generated content (page headers), safe inside ``<style>``: no ``<`` in it
+    can close the element."""
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\00003c")
+    return Markup(f'"{quoted}"')
 
 
-def _page(guideline: Guideline, title: str, running: str, size: str, content: str) -> str:
+def _page(guideline: Guideline, title: str, running: str, size: str, content: Markup) -> str:
     own = guideline.root / "docs" / "assets" / "compare.css"  # the project's, as on its site
-    css = (own if own.exists() else ASSETS / "compare.css").read_text(encoding="utf-8")
-    lang = guideline.lang
-    return f"""<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{html.escape(title)}</title>
-<style>
-{css}
-@page {{
-  size: A4 {size};
-  margin: 16mm 12mm 14mm;
-  @top-left {{ content: {_css_string(running)}; font-size: 8pt; color: #333; }}
-  @bottom-center {{ content: counter(page) " / " counter(pages); font-size: 9pt; }}
-}}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ font-family: 'Yu Mincho', 'Hiragino Mincho ProN', 'Noto Serif CJK JP', 'Noto Sans CJK JP', serif;
-  margin: 0; font-size: 10pt; line-height: 1.7; color: #000; }}
-h1 {{ font-size: 14pt; margin: 0 0 0.4em; }}
-h2 {{ font-size: 11pt; margin: 0.8em 0 0.3em; }}
-.compare-meta p {{ margin: 0.1em 0; }}
-.compare-table {{ font-size: 9.5pt; }}
-</style>
-</head>
-<body>
-<main class="print-page">
-{content}
-</main>
-</body>
-</html>
-"""
+    # Trust point: the stylesheet is the project's own file, as the site serves it.
+    css = Markup((own if own.exists() else ASSETS / "compare.css").read_text(encoding="utf-8"))
+    values = {"lang": guideline.lang, "title": title, "css": css, "size": size, "running": _css_string(running)}
+    return str(fragment("printing.html", "page", content=content, **values))
 
 
 def compare_html(guideline: Guideline, new: Edition, old: Edition) -> str:
@@ -87,14 +65,12 @@ def compare_html(guideline: Guideline, new: Edition, old: Edition) -> str:
     running = f"{title}　" + compare_page.text(
         guideline, "caption", new=edition_name(guideline, new), old=edition_name(guideline, old)
     )
-    return _page(guideline, title, running, "landscape", f"<h1>{html.escape(title)}</h1>\n{body}")
+    return _page(guideline, title, running, "landscape", fragment("printing.html", "compare", title=title, body=body))
 
 
-def _provision(provision: Provision, edition: Edition) -> str:
-    own = "".join(f"<p>{html.escape(p)}</p>" for p in provision.paragraphs) or "<p></p>"
-    own = own.replace("<p>", f'<p><span class="print-number">{html.escape(provision.label)}</span> ', 1)
-    children = "".join(_provision(edition.provisions[c], edition) for c in provision.children)
-    return f'<div class="print-provision print-provision--{provision.kind}">{own}{children}</div>'
+def _provision(provision: Provision, edition: Edition) -> Markup:
+    children = Markup("").join(_provision(edition.provisions[c], edition) for c in provision.children)
+    return fragment("printing.html", "provision", p=provision, children=children)
 
 
 def text_html(guideline: Guideline, edition: Edition) -> str:
@@ -104,24 +80,20 @@ def text_html(guideline: Guideline, edition: Edition) -> str:
     dates = compare_page.text(
         guideline, "dates", enacted=wareki(edition.enacted, lang), effective=wareki(edition.effective, lang)
     )
-    parts = [
-        f"<h1>{html.escape(edition.title)}</h1>",
-        f'<p class="print-meta">{name}（{compare_page.status(guideline, edition)}） {dates}</p>'
-        if lang == "ja"
-        else f'<p class="print-meta">{name} ({compare_page.status(guideline, edition)}). {dates}</p>',
+    shown = compare_page.status(guideline, edition)
+    meta = f"{name}（{shown}） {dates}" if lang == "ja" else f"{name} ({shown}). {dates}"
+    tops = [
+        (
+            top.heading if top.kind == "preamble" else f"{top.label} {top.heading}",
+            top.paragraphs,
+            [_provision(edition.provisions[c], edition) for c in top.children],
+        )
+        for top in edition.top_level()
     ]
-    for top in edition.top_level():
-        heading = top.heading if top.kind == "preamble" else f"{top.label} {top.heading}"
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
-        parts += [f"<p>{html.escape(p)}</p>" for p in top.paragraphs]
-        parts += [_provision(edition.provisions[c], edition) for c in top.children]
-    style = (
-        "<style>.print-provision--item{margin-left:1em;}.print-provision--subitem{margin-left:1.5em;}"
-        ".print-provision p{margin:0.2em 0;}.print-meta{margin:0 0 1em;}</style>"
-    )
+    content = fragment("printing.html", "text", title=edition.title, meta=meta, tops=tops)
     running = f"{edition.title}（{name}）" if lang == "ja" else f"{edition.title} ({name})"
     title = f"{edition.title} {label(guideline, 'paren', text=name)}"
-    return _page(guideline, title, running, "portrait", style + "\n".join(parts))
+    return _page(guideline, title, running, "portrait", content)
 
 
 def find_browser() -> str | None:
