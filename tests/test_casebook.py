@@ -11,6 +11,7 @@ from conftest import ROOT
 
 from guideline.model.commentary import VOCABULARIES, situation_labels
 from guideline.model.project import load
+from guideline.site.cite import citation_label
 from tools import sitecheck
 
 CASES = {"ja": "cases/index.html", "en": "en/cases/index.html"}
@@ -38,7 +39,7 @@ def test_the_casebook_lists_every_example_under_each_of_its_situations(built_sit
             text = unescape(re.sub(r"<[^>]+>", "", item))
             assert example.title in text
             assert verdicts.verdict(example.verdict) in text  # the verdict in words, not only a colour
-            assert guideline.citation_label(pid) in text  # the provision, by its current number and title
+            assert citation_label(guideline, pid) in text  # the provision, by its current number and title
     links = set(re.findall(r'<p class="case__title"><a href="([^"]+)"', page))
     assert len(links) == expected >= 85
 

@@ -211,3 +211,16 @@ def test_the_domain_imports_no_site_generator() -> None:
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 assert not [n for n in names if n.split(".")[0] in {"mkdocs", "material"}], path
+
+
+def test_the_model_and_checks_do_not_reach_into_the_site_or_the_cli() -> None:
+    """Rooms depend one way: site and cli use the model and checks, never the reverse."""
+    upward = []
+    for room in ("model", "checks"):
+        for path in (ROOT / "guideline" / room).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                    if any(n.startswith(("guideline.site", "guideline.cli", "guideline.editing")) for n in names):
+                        upward.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert upward == []

@@ -12,6 +12,7 @@ from test_dates import BEFORE, DAY, scheduled
 from guideline import editing
 from guideline.model.project import load
 from guideline.site import render
+from guideline.site.cite import citation_label
 
 __all__ = ["scheduled"]  # the fixture, shared with test_dates
 
@@ -31,7 +32,7 @@ def test_a_provision_of_a_scheduled_edition_is_not_called_a_draft(tiny_site: Sit
     before = load(tiny_site.root, today=BEFORE)
     assert before.index.entry("sources").state == "scheduled"
     assert not before.is_draft_only("sources") and before.is_not_yet_in_force("sources")
-    assert before.citation_label("sources") == "2(3)「出典」"  # no （改正案）: it is released
+    assert citation_label(before, "sources") == "2(3)「出典」"  # no （改正案）: it is released
     assert before.edition_of("sources").name == "2"
     on_the_day = load(tiny_site.root, today=DAY)
     assert on_the_day.index.entry("sources").state == "current" and not on_the_day.is_not_yet_in_force("sources")

@@ -26,7 +26,6 @@ from guideline.model.signals import Lexicon, check_references, load_lexicons
 from guideline.model.situations import Situation, check_tags, load_situations
 from guideline.model.vocabulary import check_shared_keywords
 from guideline.problems import GuidelineError, Problems, display_path
-from guideline.site import labels
 
 SHORT_TITLE = 20  # characters of official text used as a title when a provision has no commentary
 
@@ -195,19 +194,6 @@ class Guideline:
             return provision.heading
         text = provision.text
         return text if len(text) <= SHORT_TITLE else f"{text[:SHORT_TITLE]}…"
-
-    def citation_label(self, provision_id: str) -> str:
-        """How a provision is named in running text: 3(4)「正確に書き…」, or 3(4) “Write accurately…”."""
-        provision = self.provision(provision_id)
-        if not provision.numbered:
-            return provision.heading
-        number = provision.number
-        if self.is_removed(provision_id):
-            number = labels.text(self.lang, "cited_removed", number=number)
-        cited = labels.text(self.lang, "cited", number=number, title=self.title(provision_id))
-        if self.is_draft_only(provision_id):
-            cited += labels.text(self.lang, "cited_draft")
-        return cited
 
     def needs_commentary(self, provision: Provision) -> bool:
         """Every numbered provision with text of its own is explained; bare chapter headings are not."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from guideline.labels import markup
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition
 from guideline.model.project import Guideline
 from guideline.site import pages
 from guideline.site.cite import edition_name
 from guideline.site.document import Html, Part
-from guideline.site.labels import markup
 from guideline.site.templating import fragment
 
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from guideline.labels import strings, text, verdict_note
 from guideline.model import references
 from guideline.model.commentary import SCENE, VOCABULARIES, Example, situation_labels
 from guideline.model.project import Guideline
 from guideline.model.situations import Situation, by_label
 from guideline.site import pages
-from guideline.site.cite import markdown_text
+from guideline.site.cite import citation_label, markdown_text
 from guideline.site.commentary import VERDICT_CLASS, VERDICT_ICON
 from guideline.site.document import Document, Html, Part
-from guideline.site.labels import strings, text, verdict_note
 from guideline.site.templating import fragment
 
 SCENE_LENGTH = 90  # characters of a scene shown in the list; the full scene is on the commentary page
@@ -60,7 +60,7 @@ def short_scene(guideline: Guideline, example: Example) -> str:
     """The scene's first sentence as plain text, cut at SCENE_LENGTH characters."""
 
     def plain(ref: references.Reference) -> str:
-        return ref.text or guideline.citation_label(ref.target)
+        return ref.text or citation_label(guideline, ref.target)
 
     text = _MARKDOWN_EMPHASIS.sub("", references.replace(example.fields.get(SCENE, ""), plain))
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # other Markdown links: their words only
@@ -83,7 +83,7 @@ def _case(guideline: Guideline, case: Case, from_doc: str) -> dict[str, str]:
         "scene": _label(guideline, "scene") + colon + short_scene(guideline, example),
         "provision": _label(guideline, "provision") + colon,
         "provision_href": pages.url_link(from_doc, pages.clause(case.provision_id)),
-        "cited": guideline.citation_label(case.provision_id),
+        "cited": citation_label(guideline, case.provision_id),
     }
 
 

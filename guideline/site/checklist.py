@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from guideline.labels import label, strings
 from guideline.model.project import Guideline
 from guideline.site import pages
-from guideline.site.cite import markdown_text
+from guideline.site.cite import citation_label, markdown_text
 from guideline.site.document import Document, Html, Part
-from guideline.site.labels import label, strings
 from guideline.site.templating import fragment
 
 
@@ -30,7 +30,7 @@ def render_checklist(guideline: Guideline, markdown: str) -> Document:
                 c.clause,
                 c.checklist,
                 pages.url_link(from_doc, pages.clause(c.clause)),
-                guideline.citation_label(c.clause),
+                citation_label(guideline, c.clause),
             )
             for c in commentaries
         ]

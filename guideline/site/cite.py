@@ -9,12 +9,12 @@ import html
 
 from markupsafe import Markup
 
+from guideline.labels import label
 from guideline.model import references
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
 from guideline.model.project import Guideline
 from guideline.site import pages
-from guideline.site.labels import label
 from guideline.site.templating import fragment
 
 
@@ -49,9 +49,23 @@ def status(guideline: Guideline, edition: Edition) -> str:
     return label(guideline, f"status_{guideline.status(edition)}")
 
 
+def citation_label(guideline: Guideline, provision_id: str) -> str:
+    """How a provision is named in running text: 3(4)「正確に書き…」, or 3(4) “Write accurately…”."""
+    provision = guideline.provision(provision_id)
+    if not provision.numbered:
+        return provision.heading
+    number = provision.number
+    if guideline.is_removed(provision_id):
+        number = label(guideline, "cited_removed", number=number)
+    cited = label(guideline, "cited", number=number, title=guideline.title(provision_id))
+    if guideline.is_draft_only(provision_id):
+        cited += label(guideline, "cited_draft")
+    return cited
+
+
 def page_title(guideline: Guideline, provision_id: str) -> str:
     if guideline.is_removed(provision_id):
-        return f"{label(guideline, 'deleted_title')} {guideline.citation_label(provision_id)}"
+        return f"{label(guideline, 'deleted_title')} {citation_label(guideline, provision_id)}"
     provision = guideline.provision(provision_id)
     return f"{provision.number} {guideline.title(provision_id)}".strip()
 
@@ -77,9 +91,9 @@ def reference(guideline: Guideline, target: str, from_doc: str, text: str = "", 
     if doc != pages.clause(target) and at is not None and guideline.is_not_yet_in_force(target):
         # The draft's or scheduled edition's full text holds its provisions' anchors in generated HTML, which MkDocs does not see.
         # Trust point: the editor's words are Markdown, which the page allows to hold inline HTML.
-        shown = Markup(text) if text else guideline.citation_label(target)
+        shown = Markup(text) if text else citation_label(guideline, target)
         return str(fragment("cite.html", "link", href=pages.url_link(from_doc, doc, at), text=shown))
-    shown = text or markdown_text(guideline.citation_label(target))
+    shown = text or markdown_text(citation_label(guideline, target))
     return f"[{shown}]({pages.md_link(from_doc, doc, anchor or at)})"
 
 
@@ -92,7 +106,7 @@ def citation(guideline: Guideline, provision: Provision, edition: Edition) -> st
     """The citation copied with a link: guideline title, number and title, edition and its date."""
     number = provision.number or provision.heading
     if provision.numbered and provision.id in edition.provisions and edition is guideline.current:
-        number = guideline.citation_label(provision.id)
+        number = citation_label(guideline, provision.id)
     elif provision.numbered:
         number = label(guideline, "cited", number=provision.number, title=guideline.title(provision.id))
     when = edition_name(guideline, edition)

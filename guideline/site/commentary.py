@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from guideline import compare
+from guideline.labels import label, markup, strings, verdict_note
 from guideline.model.commentary import (
     CAUTION,
     FIX,
@@ -29,6 +30,7 @@ from guideline.site import pages
 from guideline.site.banners import banner, scheduled_banners
 from guideline.site.cite import (
     account_name,
+    citation_label,
     copy_button,
     edition_name,
     markdown_text,
@@ -37,7 +39,6 @@ from guideline.site.cite import (
     render_references,
 )
 from guideline.site.document import Document, Html, Part
-from guideline.site.labels import label, markup, strings, verdict_note
 from guideline.site.review import review_note
 from guideline.site.templating import fragment
 
@@ -157,7 +158,7 @@ def _tombstone(guideline: Guideline, provision_id: str) -> Document:
     """What a removed provision's page keeps: when it went, its last text and where its subject went."""
     from_doc = pages.clause(provision_id)
     stone = guideline.tombstones[provision_id]
-    title = f"{label(guideline, 'deleted_title')} {guideline.citation_label(provision_id)}"
+    title = f"{label(guideline, 'deleted_title')} {citation_label(guideline, provision_id)}"
     out: list[Part] = [f"# {markdown_text(title)}", ""]
     message = label(
         guideline,
@@ -258,7 +259,7 @@ def render_commentary(guideline: Guideline, commentary: Commentary) -> Document:
         out.append(label(guideline, "no_backlinks"))
     else:  # generated from the validated references, so already correct: HTML, not links for MkDocs to check
         items = [
-            (pages.url_link(from_doc, pages.clause(link.source), link.anchor), guideline.citation_label(link.source))
+            (pages.url_link(from_doc, pages.clause(link.source), link.anchor), citation_label(guideline, link.source))
             for link in links
         ]
         out.append(Html(_html("backlinks", links=items)))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from guideline import compare
+from guideline.labels import markup, strings
+from guideline.labels import text as _text
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
 from guideline.model.project import Guideline
@@ -19,8 +21,6 @@ from guideline.site import cite, pages
 from guideline.site.banners import banner
 from guideline.site.cite import edition_name, markdown_text
 from guideline.site.document import Document, Html
-from guideline.site.labels import markup, strings
-from guideline.site.labels import text as _text
 from guideline.site.templating import fragment
 
 

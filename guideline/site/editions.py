@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from guideline.labels import label
 from guideline.model.dates import wareki
 from guideline.model.project import Guideline
 from guideline.site import pages
 from guideline.site.banners import scheduled_banners
 from guideline.site.cite import edition_name, status
 from guideline.site.document import Html
-from guideline.site.labels import label
 from guideline.site.templating import fragment
 
 

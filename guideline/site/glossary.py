@@ -6,10 +6,10 @@ import re
 
 from markupsafe import Markup
 
+from guideline.labels import label
 from guideline.model.glossary import Term
 from guideline.model.project import Guideline
 from guideline.site.document import Document, Html
-from guideline.site.labels import label
 from guideline.site.templating import fragment
 
 

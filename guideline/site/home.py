@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
+from guideline.labels import label
 from guideline.model.dates import wareki
 from guideline.model.project import Guideline
 from guideline.site import pages
 from guideline.site.banners import scheduled_banners
 from guideline.site.cite import edition_name, page_title, reference
 from guideline.site.document import Html
-from guideline.site.labels import label
 
 
 def render_latest_change(guideline: Guideline, from_doc: str) -> str:

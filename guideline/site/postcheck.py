@@ -14,7 +14,7 @@ from guideline.model.commentary import POST, VOCABULARIES
 from guideline.model.project import Guideline
 from guideline.model.signals import PATTERNS, signal_data
 from guideline.site import pages
-from guideline.site.cite import account_name
+from guideline.site.cite import account_name, citation_label
 from guideline.site.document import Document, Html
 from guideline.site.templating import fragment
 
@@ -120,7 +120,7 @@ def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:
         provisions.append(
             {
                 "id": pid,
-                "label": guideline.citation_label(pid),
+                "label": citation_label(guideline, pid),
                 "href": href,
                 "question": commentary.checklist,
                 "signals": [signal_data(signal, japanese.lexicons) for signal in source.signals],

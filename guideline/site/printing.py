@@ -18,13 +18,13 @@ from pathlib import Path
 from markupsafe import Markup
 
 from guideline import compare
+from guideline.labels import label
 from guideline.messages import MessageError, msg
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
 from guideline.model.project import Guideline
 from guideline.site import compare_page
 from guideline.site.cite import edition_name
-from guideline.site.labels import label
 from guideline.site.templating import fragment
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"

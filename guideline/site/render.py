@@ -14,6 +14,7 @@ get final relative URLs. The generated HTML travels beside the Markdown in a ``D
 
 from __future__ import annotations
 
+from guideline.labels import label
 from guideline.site.banners import notice, scheduled_banners
 from guideline.site.checklist import render_checklist
 from guideline.site.cite import (
@@ -32,7 +33,6 @@ from guideline.site.document import Document, Html, Part
 from guideline.site.editions import render_corrections, render_editions_index
 from guideline.site.glossary import annotate_terms, render_glossary
 from guideline.site.home import render_clause_index, render_latest_change
-from guideline.site.labels import label
 from guideline.site.review import removed_reference_messages, review_note
 from guideline.site.text import render_edition_page, render_text
 

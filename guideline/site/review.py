@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from guideline.labels import label
 from guideline.model.edition import Edition
 from guideline.model.project import Guideline
-from guideline.site.cite import edition_name
-from guideline.site.labels import label
+from guideline.site.cite import citation_label, edition_name
 
 
 def _listed(guideline: Guideline, values: list[str]) -> str:
@@ -37,7 +37,7 @@ def review_note(guideline: Guideline, provision_id: str) -> tuple[str, str] | No
         "changed": name,
         "reviewed": label(guideline, "edition", name=commentary.reviewed),
         "number": due.row.new.number if due.row is not None and due.row.new is not None else "",
-        "taken": _listed(guideline, [guideline.citation_label(pid) for pid in due.taken_from]),
+        "taken": _listed(guideline, [citation_label(guideline, pid) for pid in due.taken_from]),
     }
     return label(guideline, key, **values), due.edition.name if future else guideline.current.name
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from guideline import compare
+from guideline.labels import label, strings
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
 from guideline.model.project import Guideline
@@ -12,7 +13,6 @@ from guideline.site import pages
 from guideline.site.banners import edition_banner, notice, scheduled_banners
 from guideline.site.cite import copy_button, edition_name, markdown_text
 from guideline.site.document import Document, Html, Part
-from guideline.site.labels import label, strings
 from guideline.site.templating import fragment
 
 

@@ -127,7 +127,7 @@ PAGE = {
     "glossary_intro": "ガイドラインや解説に出てくる用語の説明です。本文中の用語にカーソルを合わせるか、"
     "フォーカスすると説明が表示されます。",
     "not_stated": "未記載",  # a date the original text does not state (dates.wareki)
-    # How running text names a provision (Guideline.citation_label): 3(4)「正確に書き…」.
+    # How running text names a provision (site.cite.citation_label): 3(4)「正確に書き…」.
     "cited": "{number}「{title}」",
     "cited_removed": "旧{number}",
     "cited_draft": "（改正案）",

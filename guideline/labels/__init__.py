@@ -13,7 +13,7 @@ from typing import Protocol
 
 from markupsafe import Markup
 
-from guideline.site.labels import en, ja
+from guideline.labels import en, ja
 
 CATALOGUES: dict[str, ModuleType] = {"ja": ja, "en": en}
 
