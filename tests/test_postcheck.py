@@ -1,16 +1,24 @@
-"""投稿案チェック: the signals declared in the commentary, measured on draft posts.
+"""投稿案チェック: the signals declared in the commentary and the similarity to labelled cases, measured on drafts.
 
-Two sets of drafts measure the check. The worked examples' own 投稿案 and 改善案 are what the
-signals were written from (a draft the guideline calls NG should be flagged by its provision; its
-改善案 should not). Where an example's problem is in its photo, its commentary says what the photo
-shows (``attachments:``, as staff would type it into the page's optional field), and the measurement
-gives the page that too: never the example's 場面 or 理由. ``tests/postcheck_posts.yml`` is frozen: written before any signal existed and
-never tuned on. ``tests/postcheck_blind.yml`` is frozen too, and blind: written by someone who had
-seen neither the signals nor the checker's code, from the official text alone, after the signals were
-written and before anyone measured on it. It was measured once so (recall 0.44, false alarms 0.29), then
-became a development set: the shared lexicons (``glossary/signals.yml``) were written after reading its
-misses, so its figures since show that those rules hold, no longer how the check meets unseen drafts;
-a second blind set, written apart and not read here, gives that figure. Neither hash-pinned file is edited. ``python tests/test_postcheck.py`` prints all three.
+Two mechanisms find provisions: the signals (words and kinds of text each commentary declares) and,
+weaker and more general, the similarity of the draft to labelled cases (the worked examples and the
+development sets' drafts, see guideline/site/postcheck.py). Every figure is printed for each alone
+and for both together; every similarity figure is measured with the draft's own case left out (each
+worked example left out of the cases, each development set left out of them), never as a training fit.
+
+The worked examples' own 投稿案 and 改善案 are what the signals were written from (a draft the guideline
+calls NG should be flagged by its provision; its 改善案 should not). Where an example's problem is in its
+photo, its commentary says what the photo shows (``attachments:``, as staff would type it into the
+page's optional field), and the measurement gives the page that too: never the example's 場面 or 理由.
+
+Three sets of drafts, all now DEVELOPMENT sets, hash-pinned and never edited:
+``tests/postcheck_posts.yml`` was written before any signal existed; ``tests/postcheck_blind.yml``
+(blind set 1) was measured once unseen (found 0.44, false alarms 0.29), then read to write the lexicons;
+``tests/postcheck_blind2.yml`` (blind set 2) was measured once unseen after that (found 0.47, false
+alarms 0.17), then read to choose the similarity. Their figures since show what the rules and the
+choice hold, not how the check meets drafts nobody tuned it for: a third set, sealed, measures that,
+with ``python tests/test_postcheck.py --set PATH`` (any file in the same format). ``python
+tests/test_postcheck.py`` prints all figures, every miss and every false alarm.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from guideline.model.commentary import FIX, NG, POST, parse_commentary
 from guideline.model.project import load
 from guideline.model.signals import Lexicon, Signal, check_references, parse_lexicons, signal_data
 from guideline.problems import Problems
-from guideline.site.postcheck import page_data
+from guideline.site.postcheck import LABELLED_DRAFTS, SIMILARITY, _json, labelled_drafts, page_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN = ROOT / "tests" / "postcheck_posts.yml"
@@ -122,6 +130,7 @@ class SetFigures:
     name: str
     recall: dict[str, float]
     false_alarms: dict[str, float]
+    others: dict[str, float]  # provisions flagged that the draft's flag: does not name, per draft (noise)
     misses: list[str]  # by the combined check: expected provisions not found, and false alarms
 
 
@@ -178,6 +187,10 @@ def measure_set(path: Path) -> SetFigures:
         name=path.name,
         recall={m: share(expected, m) for m in MECHANISMS},
         false_alarms={m: share(forbidden, m) for m in MECHANISMS},
+        others={
+            m: sum(len(r.by(m) - set(p.get("flag", []))) for p, r in zip(drafts, results, strict=True)) / len(drafts)
+            for m in MECHANISMS
+        },
         misses=misses,
     )
 
@@ -343,6 +356,138 @@ def test_what_the_images_show_is_read_with_the_draft() -> None:
     assert "security" in described
 
 
+def _similarity_page(drafts: dict[str, list[dict[str, object]]] | None = None, **settings: float) -> dict[str, object]:
+    """A page of two provisions without signals, whose worked examples are the similarity's only cases."""
+    examples = [
+        {
+            "provision": "rumors",
+            "kind": "ng",
+            "href": "rumors#shop",
+            "title": "店の噂",
+            "verdict": "NG",
+            "post": "駅前に大きなお店ができるってうわさだよ！楽しみ",
+            "fix": "駅前の空き地の活用について、市のホームページでお知らせが出たよ",
+        },
+        {
+            "provision": "rights",
+            "kind": "ng",
+            "href": "rights#photo",
+            "title": "写真",
+            "verdict": "NG",
+            "post": "運動会のようすだよ",
+            "shown": "子どもの顔と名札が写った写真",
+        },
+        {
+            "provision": "rights",
+            "kind": "ok",
+            "href": "rights#back",
+            "title": "後ろ姿",
+            "verdict": "OK",
+            "post": "運動会のようすだよ",
+            "shown": "子どもの後ろ姿の写真。顔は写っていない",
+        },
+    ]
+    provisions = [
+        {"id": pid, "label": pid, "href": pid, "question": "?", "signals": []} for pid in ("rumors", "rights")
+    ]
+    return {
+        "provisions": provisions,
+        "examples": examples,
+        "drafts": drafts or {},
+        "similarity": {**SIMILARITY, **settings},
+        "strings": {},
+        "patterns": {},
+    }
+
+
+def test_a_draft_like_an_ng_example_is_shown_with_that_example() -> None:
+    """Similarity names the provision and the case it resembles; a draft like the 改善案 or like nothing, none."""
+    like_ng, like_fix, unlike = analyse(
+        [
+            "駅前に新しいお店ができるって、うわさ！",
+            "空き地の活用のお知らせが市のホームページに出たよ",
+            "今日はいいお天気",
+        ],
+        page=_similarity_page(),
+    )
+    assert (like_ng["flagged"], like_ng["similar"], like_ng["like"]) == ([], ["rumors"], ["rumors#shop"])
+    assert like_fix["similar"] == []  # closer to the 改善案, which points at nothing
+    assert unlike["similar"] == []
+
+
+def test_what_the_photo_shows_decides_between_ng_and_ok() -> None:
+    """The same words with another photo: the OK example's photo keeps the provision away."""
+    faces, backs = analyse(
+        ["運動会のようすだよ", "運動会のようすだよ"],
+        ["子どもたちの顔と名札の写真", "子どもの後ろ姿の写真。顔は写っていない"],
+        page=_similarity_page(),
+    )
+    assert faces["similar"] == ["rights"] and faces["like"] == ["rights#photo"]
+    assert backs["similar"] == []
+
+
+def test_labelled_drafts_point_at_and_away_from_provisions() -> None:
+    """A development set's draft is a case too: flag points at a provision, not (or nothing to flag) away."""
+    drafts = {"dev": [{"text": "新しい図書館システムの管理画面のパスワードを共有するね", "flag": ["rights"]}]}
+    (near,) = analyse(["図書館システムの管理画面のパスワード共有"], page=_similarity_page(drafts))
+    assert near["similar"] == ["rights"] and near["like"] == [drafts["dev"][0]["text"]]
+    safe = {"dev": drafts["dev"] + [{"text": "図書館システムの管理画面のパスワードを共有しないで", "not": ["rights"]}]}
+    (kept_away,) = analyse(["図書館システムの管理画面のパスワードを共有しないで！"], page=_similarity_page(safe))
+    assert kept_away["similar"] == []
+
+
+def test_a_threshold_and_a_limit_keep_the_hint_weak() -> None:
+    draft = "駅前に新しいお店ができるって、うわさ！"
+    (strict,) = analyse([draft], page=_similarity_page(threshold=0.99))
+    assert strict["similar"] == []
+    drafts = {"dev": [{"text": "駅前に新しいお店ができるって", "flag": ["rights"]}]}
+    (both,) = analyse([draft], page=_similarity_page(drafts, near=0))
+    (one,) = analyse([draft], page=_similarity_page(drafts, most=1))
+    assert len(both["similar"]) == 2 and len(one["similar"]) == 1
+
+
+def test_an_example_left_out_is_not_its_own_case() -> None:
+    """The measurement leaves each worked example out of the cases before scoring it: no self-match."""
+    post = "駅前に大きなお店ができるってうわさだよ！楽しみ"
+    kept, left_out = analyse([post, post], page=_similarity_page(), without=["", "rumors#shop"])
+    assert kept["similar"] == ["rumors"] and left_out["similar"] == []
+
+
+def test_the_page_ships_every_case_once_and_compactly() -> None:
+    data = _data()
+    drafts = labelled_drafts(ROOT)
+    assert list(drafts) == [Path(name).stem for name in LABELLED_DRAFTS] == list(data["drafts"])  # type: ignore[call-overload]
+    blind2 = yaml.safe_load(BLIND2.read_text(encoding="utf-8"))["posts"]
+    assert len(drafts[BLIND2.stem]) == len(blind2)
+    with_image = next(i for i, p in enumerate(blind2) if p.get("images"))
+    assert drafts[BLIND2.stem][with_image]["text"] == blind2[with_image]["text"] + "\n" + blind2[with_image]["images"]
+    kinds = {e["kind"] for e in data["examples"]}  # type: ignore[attr-defined]
+    assert kinds == {"ng", "ok", "caution"}
+    assert any("shown" in e and "fixShown" in e for e in data["examples"])  # type: ignore[attr-defined]
+    assert _json(page_data(load(ROOT, "ja", drafts=False))) == _json(data)  # deterministic
+    assert len(_json(data).encode()) < 140_000  # 72,575 bytes before the similarity, 120,899 with it
+
+
+def test_any_set_can_be_measured(tmp_path: Path) -> None:
+    """``--set PATH``: a sealed set in the same format, with any valid id, images and not: lists."""
+    sealed = tmp_path / "sealed.yml"
+    sealed.write_text(
+        "posts:\n"
+        "  - text: 駅前に大きなスーパーができるらしいよ！\n    flag: [rumors]\n    not: [consultation]\n"
+        "  - text: 運動会のようすだよ\n    images: 子どもの顔と名札が写った写真\n    flag: [rights, consultation]\n"
+        "  - text: 今日はいいお天気だね\n    not: [rumors, consultation]\n",
+        encoding="utf-8",
+    )
+    figures = measure_set(sealed)
+    assert set(figures.recall) == set(figures.false_alarms) == set(MECHANISMS)
+    assert figures.recall["combined"] >= figures.recall["signals"] >= 2 / 3  # rumors and rights, not consultation
+    assert figures.false_alarms["combined"] == 0.0
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__)), "--set", str(sealed)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "sealed.yml:" in out and "combined   found" in out and "similarity found" in out
+
+
 def test_signals_leave_the_english_page_current() -> None:
     """Signals and attachments are about Japanese drafts: declaring one must not mark the English page stale."""
     page = _bare_page()
@@ -358,7 +503,11 @@ def report(figures: list[SetFigures]) -> str:
     lines = []
     for f in figures:
         lines.append(f"{f.name}:")
-        lines += [f"  {m:<10} found {f.recall[m]:.2f}  false alarms {f.false_alarms[m]:.2f}" for m in MECHANISMS]
+        lines += [
+            f"  {m:<10} found {f.recall[m]:.2f}  false alarms {f.false_alarms[m]:.2f}"
+            f"  (other provisions named, per draft: {f.others[m]:.2f})"
+            for m in MECHANISMS
+        ]
     misses = [m for f in figures for m in f.misses]
     lines += [
         f"  {'false alarm' if m.endswith('(false alarm)') else 'missed'}: {m.removesuffix(' (false alarm)')}"

@@ -163,7 +163,8 @@
    * (TF-IDF), cosine. A provision is reported when its closest case points at it, passes the threshold
    * and is closer than every case that points away from it; the case is named, so the page says why.
    */
-  var GRAM_SPLIT = /[\s\u3000、。，．,.！？!?「」『』（）()【】\[\]・…〜~ー―\-:：\/#＠@"'”“]+/;
+  // Punctuation and spaces end a run of characters; ー does not (it belongs to katakana words).
+  var GRAM_SPLIT = /[\s\u3000、。，．,.！？!?「」『』（）()【】\[\]・…〜~―\-:：\/#＠@"'”“]+/;
 
   function grams(text) {
     var found = {};
@@ -229,9 +230,10 @@
     return sum;
   }
 
-  // The provisions the draft resembles, best first: [{provision id, score, case}].
+  // The provisions the draft resembles, best first: [{provision id, score, case}]. At most `most` of them,
+  // and a second only when nearly as close as the first (`near`): a weak hint should not name many.
   function resemblance(text, data) {
-    var settings = data.similarity || { threshold: 1, most: 0 };
+    var settings = data.similarity || { threshold: 1, most: 0, near: 1 };
     var index = similarityIndex(data);
     var query = vector(grams(text), index.idf);
     var best = {};
@@ -250,7 +252,7 @@
       .map(function (pid) { return best[pid]; })
       .filter(function (b) { return b.score >= settings.threshold && b.score > Math.max(awayAll, away[b.provision] || 0); })
       .sort(function (a, b) { return b.score - a.score || (a.provision < b.provision ? -1 : 1); })
-      .slice(0, settings.most);
+      .filter(function (b, i, all) { return i < settings.most && b.score >= settings.near * all[0].score; });
   }
 
   // `images`: what the staff member says the attached photos or screenshots show (optional); the
