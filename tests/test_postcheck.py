@@ -435,6 +435,10 @@ def test_labelled_drafts_point_at_and_away_from_provisions() -> None:
     safe = {"dev": drafts["dev"] + [{"text": "図書館システムの管理画面のパスワードを共有しないで", "not": ["rights"]}]}
     (kept_away,) = analyse(["図書館システムの管理画面のパスワードを共有しないで！"], page=_similarity_page(safe))
     assert kept_away["similar"] == []
+    rumour = {"dev": [{"text": "駅前に新しいお店ができるって、うわさ！本当？", "flag": ["rumors"]}]}
+    (both,) = analyse(["駅前に新しいお店ができるって、うわさ！"], page=_similarity_page(rumour))
+    # The closest case is the test draft; the page links the provision's closest worked example too.
+    assert (both["like"], both["nearest"]) == ([rumour["dev"][0]["text"]], ["rumors#shop"])
 
 
 def test_a_threshold_and_a_limit_keep_the_hint_weak() -> None:

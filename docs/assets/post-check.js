@@ -230,7 +230,9 @@
     return sum;
   }
 
-  // The provisions the draft resembles, best first: [{provision id, score, case}]. At most `most` of them,
+  // The provisions the draft resembles, best first: [{provision id, score, case, example}], where `example`
+  // is the provision's closest worked example past the threshold (the case itself when it is one), if any.
+  // At most `most` of them,
   // and a second only when nearly as close as the first (`near`): a weak hint should not name many.
   function resemblance(text, data) {
     var settings = data.similarity || { threshold: 1, most: 0, near: 1 };
@@ -243,7 +245,12 @@
       var score = cosine(query, c.vector);
       if (!score) return;
       c.to.forEach(function (pid) {
-        if (!best[pid] || score > best[pid].score) best[pid] = { provision: pid, score: score, "case": c };
+        if (!best[pid] || score > best[pid].score) best[pid] = { provision: pid, score: score, "case": c, example: best[pid] && best[pid].example };
+        // The closest worked example too, for a link to read when the closest case is a test draft.
+        if (c.example && score >= settings.threshold && (!best[pid].example || score > best[pid].exampleScore)) {
+          best[pid].example = c.example;
+          best[pid].exampleScore = score;
+        }
       });
       if (c.away === "*") awayAll = Math.max(awayAll, score);
       else c.away.forEach(function (pid) { away[pid] = Math.max(away[pid] || 0, score); });
@@ -275,7 +282,8 @@
     var similar = resemblance(text, data)
       .filter(function (r) { return byId[r.provision]; })
       .map(function (r) {
-        return { provision: byId[r.provision], score: r.score, example: r["case"].example || null, draft: r["case"].draft ? r["case"].draft.text : null };
+        var c = r["case"];
+        return { provision: byId[r.provision], score: r.score, example: r.example || null, draft: c.draft ? c.draft.text : null };
       });
     var links = matches(draft || "", URL_RE);
     return {
@@ -334,12 +342,6 @@
       );
     } else {
       parts.push(el("p", { class: "postcheck__none" }, [s.none_found]));
-      parts.push(
-        el("ul", { class: "postcheck__checklist" }, data.provisions.map(function (p) {
-          return el("li", {}, [p.question + " ", link(p.href, p.label)]);
-        }))
-      );
-      parts.push(el("p", {}, [link(data.checklist, s.checklist)]));
     }
     // A provision the signals found already is not repeated: the resemblance is the weaker reason.
     var found = result.findings.map(function (f) { return f.provision.id; });
@@ -350,16 +352,24 @@
       parts.push(
         el("ul", { class: "postcheck__similar" }, similar.map(function (r) {
           var p = r.provision;
-          var why = r.example
-            ? el("p", {}, [s.resembles + s.colon, link(r.example.href, r.example.title), s.open + r.example.verdict + s.close])
-            : el("p", {}, [s.resembles_draft + s.colon + "「" + r.draft.replace(/\s+/g, " ") + "」"]);
-          return el("li", { class: "postcheck__finding postcheck__finding--similar" }, [
-            link(p.href, p.label),
-            why,
+          var why = [];
+          if (r.draft) why.push(el("p", {}, [s.resembles_draft + s.colon + "「" + r.draft.replace(/\s+/g, " ") + "」"]));
+          if (r.example) why.push(el("p", {}, [(r.draft ? s.nearest : s.resembles) + s.colon, link(r.example.href, r.example.title), s.open + r.example.verdict + s.close]));
+          return el("li", { class: "postcheck__finding postcheck__finding--similar" }, [link(p.href, p.label)].concat(why, [
             el("p", {}, [s.ask + s.colon + p.question]),
-          ]);
+          ]));
         }))
       );
+    }
+    // With no word found, the whole checklist, after the resemblances (which point into it).
+    if (!result.findings.length) {
+      parts.push(el("h2", { id: "postcheck-checklist" }, [s.checklist]));
+      parts.push(
+        el("ul", { class: "postcheck__checklist" }, data.provisions.map(function (p) {
+          return el("li", {}, [p.question + " ", link(p.href, p.label)]);
+        }))
+      );
+      parts.push(el("p", {}, [link(data.checklist, s.checklist)]));
     }
     container.replaceChildren.apply(container, parts);
   }

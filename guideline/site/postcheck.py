@@ -74,6 +74,7 @@ STRINGS = {
         "語句が見つかった場合より弱い手がかりです。当てはまるか、事例と見比べてください。",
         "resembles": "似ている事例",
         "resembles_draft": "似ている投稿案（条項に当たると判断された試験用の例）",
+        "nearest": "いちばん近い事例",
         "none_found": "登録された語句や型は見つかりませんでした。これは承認ではありません。"
         "投稿する前に、次のチェックリストで確かめてください。",
         "count": "{count}件の条項に関わる可能性があります。",
@@ -116,6 +117,7 @@ STRINGS = {
         "one of their cases. This is a weaker hint than a word found: compare the draft with the case.",
         "resembles": "Resembles",
         "resembles_draft": "Resembles a test draft a reviewer judged to touch the provision",
+        "nearest": "Closest worked example",
         "none_found": "None of the registered words or kinds of text were found. This is not an approval: "
         "before posting, go through the checklist below.",
         "count": "The draft may touch {count} provision(s).",

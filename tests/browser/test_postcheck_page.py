@@ -64,5 +64,7 @@ def test_a_draft_like_a_judged_case_is_shown_as_a_weaker_hint(visit: Visit) -> N
     expect(result.locator("#postcheck-similar")).to_have_text("似ている事例があります")
     expect(similar).to_contain_text("似ている投稿案")
     expect(similar).to_contain_text("燃やしちゃえば")
-    assert similar.get_by_role("link").first.get_attribute("href") == "../clauses/illegal-acts/"
+    expect(result.locator("#postcheck-checklist")).to_be_visible()  # the checklist follows the resemblances
+    links = similar.get_by_role("link")
+    assert links.first.get_attribute("href") == "../clauses/illegal-acts/"
     assert visit.errors == []

@@ -20,7 +20,8 @@ const out = drafts.map(([text, images, leftOut]) => {
     flagged: result.findings.map((f) => f.provision.id),
     found: Object.fromEntries(result.findings.map((f) => [f.provision.id, f.found])),
     similar: result.similar.map((r) => r.provision.id),
-    like: result.similar.map((r) => (r.example ? r.example.href : r.draft)),
+    like: result.similar.map((r) => r.draft || r.example.href),  // the closest case
+    nearest: result.similar.map((r) => (r.example ? r.example.href : "")),  // the closest worked example
     facts: result.facts,
   };
 });
