@@ -1,16 +1,24 @@
-"""投稿案チェック: the signals declared in the commentary, measured on draft posts.
+"""投稿案チェック: the signals declared in the commentary and the similarity to labelled cases, measured on drafts.
 
-Two sets of drafts measure the check. The worked examples' own 投稿案 and 改善案 are what the
-signals were written from (a draft the guideline calls NG should be flagged by its provision; its
-改善案 should not). Where an example's problem is in its photo, its commentary says what the photo
-shows (``attachments:``, as staff would type it into the page's optional field), and the measurement
-gives the page that too: never the example's 場面 or 理由. ``tests/postcheck_posts.yml`` is frozen: written before any signal existed and
-never tuned on. ``tests/postcheck_blind.yml`` is frozen too, and blind: written by someone who had
-seen neither the signals nor the checker's code, from the official text alone, after the signals were
-written and before anyone measured on it. It was measured once so (recall 0.44, false alarms 0.29), then
-became a development set: the shared lexicons (``glossary/signals.yml``) were written after reading its
-misses, so its figures since show that those rules hold, no longer how the check meets unseen drafts;
-a second blind set, written apart and not read here, gives that figure. Neither hash-pinned file is edited. ``python tests/test_postcheck.py`` prints all three.
+Two mechanisms find provisions: the signals (words and kinds of text each commentary declares) and,
+weaker and more general, the similarity of the draft to labelled cases (the worked examples and the
+development sets' drafts, see guideline/site/postcheck.py). Every figure is printed for each alone
+and for both together; every similarity figure is measured with the draft's own case left out (each
+worked example left out of the cases, each development set left out of them), never as a training fit.
+
+The worked examples' own 投稿案 and 改善案 are what the signals were written from (a draft the guideline
+calls NG should be flagged by its provision; its 改善案 should not). Where an example's problem is in its
+photo, its commentary says what the photo shows (``attachments:``, as staff would type it into the
+page's optional field), and the measurement gives the page that too: never the example's 場面 or 理由.
+
+Three sets of drafts, all now DEVELOPMENT sets, hash-pinned and never edited:
+``tests/postcheck_posts.yml`` was written before any signal existed; ``tests/postcheck_blind.yml``
+(blind set 1) was measured once unseen (found 0.44, false alarms 0.29), then read to write the lexicons;
+``tests/postcheck_blind2.yml`` (blind set 2) was measured once unseen after that (found 0.47, false
+alarms 0.17), then read to choose the similarity. Their figures since show what the rules and the
+choice hold, not how the check meets drafts nobody tuned it for: a third set, sealed, measures that,
+with ``python tests/test_postcheck.py --set PATH`` (any file in the same format). ``python
+tests/test_postcheck.py`` prints all figures, every miss and every false alarm.
 """
 
 from __future__ import annotations
@@ -19,8 +27,9 @@ import hashlib
 import json
 import re
 import subprocess
+import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -31,7 +40,7 @@ from guideline.model.commentary import FIX, NG, POST, parse_commentary
 from guideline.model.project import load
 from guideline.model.signals import Lexicon, Signal, check_references, parse_lexicons, signal_data
 from guideline.problems import Problems
-from guideline.site.postcheck import page_data
+from guideline.site.postcheck import LABELLED_DRAFTS, SIMILARITY, _json, labelled_drafts, page_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FROZEN = ROOT / "tests" / "postcheck_posts.yml"
@@ -47,14 +56,21 @@ TODAY = "2026-12-02"  # the weekday check reads the date; the figures must not m
 
 
 def analyse(
-    drafts: list[str], images: list[str] | None = None, page: dict[str, object] | None = None
+    drafts: list[str],
+    images: list[str] | None = None,
+    page: dict[str, object] | None = None,
+    without: list[str] | None = None,
 ) -> list[dict[str, object]]:
-    """What docs/assets/post-check.js finds in each draft (with what its images show), run by Node."""
+    """What docs/assets/post-check.js finds in each draft (with what its images show), run by Node.
+
+    ``without``: for each draft, the href of a worked example the similarity leaves out of its cases
+    (the example the draft comes from), or "".
+    """
     with tempfile.TemporaryDirectory(prefix="postcheck-") as tmp:
         data, posts = Path(tmp) / "data.json", Path(tmp) / "posts.json"
         data.write_text(json.dumps(page or _data(), ensure_ascii=False), encoding="utf-8")
-        pairs = list(zip(drafts, images or [""] * len(drafts), strict=True))
-        posts.write_text(json.dumps(pairs, ensure_ascii=False), encoding="utf-8")
+        rows = zip(drafts, images or [""] * len(drafts), without or [""] * len(drafts), strict=True)
+        posts.write_text(json.dumps(list(rows), ensure_ascii=False), encoding="utf-8")
         out = subprocess.run(
             ["node", str(RUNNER), str(data), str(posts), TODAY], capture_output=True, text=True, check=True
         )
@@ -67,55 +83,116 @@ def _data() -> dict[str, object]:
     return page_data(load(ROOT, "ja", drafts=False))
 
 
+def _data_without(path: Path) -> dict[str, object]:
+    """The page's data less the drafts of ``path``, if it is one of the sets the similarity compares with."""
+    data = dict(_data())
+    drafts = dict(data["drafts"])  # type: ignore[call-overload]
+    drafts.pop(path.stem, None)
+    data["drafts"] = drafts
+    return data
+
+
 def flagged(drafts: list[str], images: list[str] | None = None) -> list[set[str]]:
     return [set(map(str, r["flagged"])) for r in analyse(drafts, images)]  # type: ignore[call-overload]
 
 
+MECHANISMS = ("signals", "similarity", "combined")
+
+
+@dataclass(frozen=True)
+class Found:
+    """What each mechanism flags on one draft: the signals, the similarity, and both together."""
+
+    signals: set[str]
+    similarity: set[str]
+
+    @property
+    def combined(self) -> set[str]:
+        return self.signals | self.similarity
+
+    def by(self, mechanism: str) -> set[str]:
+        return set(getattr(self, mechanism))
+
+
+def found(
+    drafts: list[str], images: list[str], page: dict[str, object], without: list[str] | None = None
+) -> list[Found]:
+    return [
+        Found(set(map(str, r["flagged"])), set(map(str, r["similar"])))  # type: ignore[call-overload]
+        for r in analyse(drafts, images, page, without)
+    ]
+
+
+@dataclass(frozen=True)
+class SetFigures:
+    """One set of drafts: expected provisions found and must-not provisions flagged, per mechanism."""
+
+    name: str
+    recall: dict[str, float]
+    false_alarms: dict[str, float]
+    others: dict[str, float]  # provisions flagged that the draft's flag: does not name, per draft (noise)
+    misses: list[str]  # by the combined check: expected provisions not found, and false alarms
+
+
 @dataclass(frozen=True)
 class Figures:
-    ng_flagged: float  # NG examples' drafts flagged by their own provision
-    fix_flagged: float  # their 改善案 flagged by that provision
-    frozen_recall: float  # frozen drafts: expected provisions found
-    frozen_false_alarms: float  # frozen drafts: provisions named as must-not that were flagged
-    blind_recall: float  # blind drafts: expected provisions found
-    blind_false_alarms: float  # blind drafts: provisions named as must-not that were flagged
-    blind2_recall: float  # second blind set, never developed on
-    blind2_false_alarms: float
-    misses: list[str]  # expected provisions not found, and false alarms
+    ng_flagged: dict[str, float]  # NG examples' drafts flagged by their own provision, per mechanism
+    fix_flagged: dict[str, float]  # their 改善案 flagged by that provision
+    sets: dict[str, SetFigures]  # frozen, blind, blind2: each measured while left out of the similarity's cases
+
+    @property
+    def misses(self) -> list[str]:
+        return [m for figures in self.sets.values() for m in figures.misses]
 
 
 def measure() -> Figures:
+    """The worked examples, each left out of the similarity's cases; each development set, left out of them too."""
     guideline = load(ROOT, "ja", drafts=False)
     ng = [(c, e) for c in guideline.commentaries.values() for e in c.examples if e.verdict == NG]
     shown = [c.attachments.get(e.anchor) for c, e in ng]  # what the examples' images show, where they say
-    posts = flagged([e.fields[POST] for _, e in ng], [a.post if a else "" for a in shown])
-    fixes = flagged([e.fields[FIX] for _, e in ng], [a.fix if a else "" for a in shown])
-    frozen_recall, frozen_false_alarms, frozen_misses = _measure_set(FROZEN)
-    blind_recall, blind_false_alarms, blind_misses = _measure_set(BLIND)
-    blind2_recall, blind2_false_alarms, blind2_misses = _measure_set(BLIND2)
+    hrefs = [_data_href(c.clause, e.anchor) for c, e in ng]
+    posts = found([e.fields[POST] for _, e in ng], [a.post if a else "" for a in shown], _data(), hrefs)
+    fixes = found([e.fields[FIX] for _, e in ng], [a.fix if a else "" for a in shown], _data(), hrefs)
+
+    def share(results: list[Found], mechanism: str) -> float:
+        return sum(c.clause in f.by(mechanism) for (c, _), f in zip(ng, results, strict=True)) / len(ng)
+
     return Figures(
-        ng_flagged=sum(c.clause in f for (c, _), f in zip(ng, posts, strict=True)) / len(ng),
-        fix_flagged=sum(c.clause in f for (c, _), f in zip(ng, fixes, strict=True)) / len(ng),
-        frozen_recall=frozen_recall,
-        frozen_false_alarms=frozen_false_alarms,
-        blind_recall=blind_recall,
-        blind_false_alarms=blind_false_alarms,
-        blind2_recall=blind2_recall,
-        blind2_false_alarms=blind2_false_alarms,
-        misses=frozen_misses + blind_misses + blind2_misses,
+        ng_flagged={m: share(posts, m) for m in MECHANISMS},
+        fix_flagged={m: share(fixes, m) for m in MECHANISMS},
+        sets={path.stem: measure_set(path) for path in (FROZEN, BLIND, BLIND2)},
     )
 
 
-def _measure_set(path: Path) -> tuple[float, float, list[str]]:
-    """(expected provisions found, must-not provisions flagged, what was missed) on a set of drafts."""
+def _data_href(pid: str, anchor: str) -> str:
+    """The href the page's data gives a worked example (as post-check.js names it)."""
+    examples = _data()["examples"]
+    return next(e["href"] for e in examples if e["provision"] == pid and e["href"].endswith("#" + anchor))  # type: ignore[attr-defined]
+
+
+def measure_set(path: Path) -> SetFigures:
+    """A set of drafts in the format of tests/postcheck_*.yml, measured with the similarity's cases less its own drafts."""
     drafts = yaml.safe_load(path.read_text(encoding="utf-8"))["posts"]
-    found = flagged([p["text"] for p in drafts], [p.get("images", "") for p in drafts])
+    results = found([p["text"] for p in drafts], [p.get("images", "") for p in drafts], _data_without(path))
     expected = [(i, pid) for i, p in enumerate(drafts) for pid in p.get("flag", [])]
     forbidden = [(i, pid) for i, p in enumerate(drafts) for pid in p.get("not", [])]
-    misses = [f"{path.name}: {drafts[i]['text']} → {pid}" for i, pid in expected if pid not in found[i]]
-    misses += [f"{path.name}: {drafts[i]['text']} → {pid} (false alarm)" for i, pid in forbidden if pid in found[i]]
-    recall = sum(pid in found[i] for i, pid in expected) / len(expected)
-    return recall, sum(pid in found[i] for i, pid in forbidden) / len(forbidden), misses
+    combined = [r.combined for r in results]
+    misses = [f"{path.name}: {drafts[i]['text']} → {pid}" for i, pid in expected if pid not in combined[i]]
+    misses += [f"{path.name}: {drafts[i]['text']} → {pid} (false alarm)" for i, pid in forbidden if pid in combined[i]]
+
+    def share(pairs: list[tuple[int, str]], mechanism: str) -> float:
+        return sum(pid in results[i].by(mechanism) for i, pid in pairs) / len(pairs) if pairs else 0.0
+
+    return SetFigures(
+        name=path.name,
+        recall={m: share(expected, m) for m in MECHANISMS},
+        false_alarms={m: share(forbidden, m) for m in MECHANISMS},
+        others={
+            m: sum(len(r.by(m) - set(p.get("flag", []))) for p, r in zip(drafts, results, strict=True)) / len(drafts)
+            for m in MECHANISMS
+        },
+        misses=misses,
+    )
 
 
 def test_the_frozen_sets_are_unchanged() -> None:
@@ -126,27 +203,34 @@ def test_the_frozen_sets_are_unchanged() -> None:
 
 
 def test_figures_hold() -> None:
-    """Floors set from the measurement of 2026-12-02 on 78 NG examples and the frozen set: a fall is a regression."""
+    """Floors set from the measurement of 2026-12-02: a fall is a regression.
+
+    Every figure of the similarity is measured with the draft's own case left out: each worked example
+    without its own example, each development set without its own drafts (so, as on drafts it never saw).
+    """
     figures = measure()
     print(figures)
-    assert figures.ng_flagged >= 0.90  # measured 0.91 (71 of 78); README says what text cannot show
-    assert figures.fix_flagged <= 0.05  # measured 0.01; the issue's ceiling is 0.2
-    assert figures.frozen_recall >= 0.95  # measured 1.00
-    assert figures.frozen_false_alarms <= 0.05  # measured 0.02
+    assert figures.ng_flagged["signals"] >= 0.90  # measured 0.91 (71 of 78); README says what text cannot show
+    assert figures.ng_flagged["combined"] >= 0.90
+    assert figures.fix_flagged["combined"] <= 0.10  # the issue's ceiling is 0.2
+    frozen, blind, blind2 = (figures.sets[path.stem] for path in (FROZEN, BLIND, BLIND2))
+    assert frozen.recall["signals"] >= 0.95  # measured 1.00
+    assert frozen.false_alarms["combined"] <= 0.05  # measured 0.00
     # The first blind set is now a DEVELOPMENT set: measured once unseen (recall 0.44, false alarms 0.29),
     # then read to write the lexicons of glossary/signals.yml. Its figures below show the rules hold, not
-    # how the check does on drafts nobody tuned it for: a second blind set, not seen here, measures that.
-    assert figures.blind_recall >= 0.95  # 1.00 after development (0.44 unseen)
-    assert figures.blind_false_alarms <= 0.10  # 0.06 after development (0.29 unseen)
-    # Blind set 2, measured once, on 2026-12-02, after the lexicons were written: the figure staff meet.
-    # Improving on it spends it too: the next round needs a third set, written blind and sealed first.
-    assert figures.blind2_recall >= 0.45  # measured 0.47
-    assert figures.blind2_false_alarms <= 0.20  # measured 0.17
+    # how the check does on drafts nobody tuned it for.
+    assert blind.recall["signals"] >= 0.95  # 1.00 after development (0.44 unseen)
+    assert blind.false_alarms["combined"] <= 0.20
+    # Blind set 2 was measured once unseen, on 2026-12-02 (0.47 found, 0.17 false alarms), then became a
+    # DEVELOPMENT set too: the similarity was chosen on it. A third set, sealed, measures the result.
+    assert blind2.recall["combined"] >= 0.55
+    assert blind2.false_alarms["combined"] <= 0.20
 
 
 def test_a_draft_with_nothing_to_flag_gets_no_finding() -> None:
     (result,) = analyse(["今日はいいお天気だね。公園のお花がきれいに咲いているよ"])
     assert result["flagged"] == []
+    assert result["similar"] == []  # nor a resemblance: it shares little more than particles with any case
 
 
 def test_each_kind_of_pattern_is_found() -> None:
@@ -273,6 +357,142 @@ def test_what_the_images_show_is_read_with_the_draft() -> None:
     assert "security" in described
 
 
+def _similarity_page(drafts: dict[str, list[dict[str, object]]] | None = None, **settings: float) -> dict[str, object]:
+    """A page of two provisions without signals, whose worked examples are the similarity's only cases."""
+    examples = [
+        {
+            "provision": "rumors",
+            "kind": "ng",
+            "href": "rumors#shop",
+            "title": "店の噂",
+            "verdict": "NG",
+            "post": "駅前に大きなお店ができるってうわさだよ！楽しみ",
+            "fix": "駅前の空き地の活用について、市のホームページでお知らせが出たよ",
+        },
+        {
+            "provision": "rights",
+            "kind": "ng",
+            "href": "rights#photo",
+            "title": "写真",
+            "verdict": "NG",
+            "post": "運動会のようすだよ",
+            "shown": "子どもの顔と名札が写った写真",
+        },
+        {
+            "provision": "rights",
+            "kind": "ok",
+            "href": "rights#back",
+            "title": "後ろ姿",
+            "verdict": "OK",
+            "post": "運動会のようすだよ",
+            "shown": "子どもの後ろ姿の写真。顔は写っていない",
+        },
+    ]
+    provisions = [
+        {"id": pid, "label": pid, "href": pid, "question": "?", "signals": []} for pid in ("rumors", "rights")
+    ]
+    return {
+        "provisions": provisions,
+        "examples": examples,
+        "drafts": drafts or {},
+        "similarity": {**SIMILARITY, **settings},
+        "strings": {},
+        "patterns": {},
+    }
+
+
+def test_a_draft_like_an_ng_example_is_shown_with_that_example() -> None:
+    """Similarity names the provision and the case it resembles; a draft like the 改善案 or like nothing, none."""
+    like_ng, like_fix, unlike = analyse(
+        [
+            "駅前に新しいお店ができるって、うわさ！",
+            "空き地の活用のお知らせが市のホームページに出たよ",
+            "今日はいいお天気",
+        ],
+        page=_similarity_page(),
+    )
+    assert (like_ng["flagged"], like_ng["similar"], like_ng["like"]) == ([], ["rumors"], ["rumors#shop"])
+    assert like_fix["similar"] == []  # closer to the 改善案, which points at nothing
+    assert unlike["similar"] == []
+
+
+def test_what_the_photo_shows_decides_between_ng_and_ok() -> None:
+    """The same words with another photo: the OK example's photo keeps the provision away."""
+    faces, backs = analyse(
+        ["運動会のようすだよ", "運動会のようすだよ"],
+        ["子どもたちの顔と名札の写真", "子どもの後ろ姿の写真。顔は写っていない"],
+        page=_similarity_page(),
+    )
+    assert faces["similar"] == ["rights"] and faces["like"] == ["rights#photo"]
+    assert backs["similar"] == []
+
+
+def test_labelled_drafts_point_at_and_away_from_provisions() -> None:
+    """A development set's draft is a case too: flag points at a provision, not (or nothing to flag) away."""
+    drafts = {"dev": [{"text": "新しい図書館システムの管理画面のパスワードを共有するね", "flag": ["rights"]}]}
+    (near,) = analyse(["図書館システムの管理画面のパスワード共有"], page=_similarity_page(drafts))
+    assert near["similar"] == ["rights"] and near["like"] == [drafts["dev"][0]["text"]]
+    safe = {"dev": drafts["dev"] + [{"text": "図書館システムの管理画面のパスワードを共有しないで", "not": ["rights"]}]}
+    (kept_away,) = analyse(["図書館システムの管理画面のパスワードを共有しないで！"], page=_similarity_page(safe))
+    assert kept_away["similar"] == []
+    rumour = {"dev": [{"text": "駅前に新しいお店ができるって、うわさ！本当？", "flag": ["rumors"]}]}
+    (both,) = analyse(["駅前に新しいお店ができるって、うわさ！"], page=_similarity_page(rumour))
+    # The closest case is the test draft; the page links the provision's closest worked example too.
+    assert (both["like"], both["nearest"]) == ([rumour["dev"][0]["text"]], ["rumors#shop"])
+
+
+def test_a_threshold_and_a_limit_keep_the_hint_weak() -> None:
+    draft = "駅前に新しいお店ができるって、うわさ！"
+    (strict,) = analyse([draft], page=_similarity_page(threshold=0.99))
+    assert strict["similar"] == []
+    drafts = {"dev": [{"text": "駅前に新しいお店ができるって", "flag": ["rights"]}]}
+    (both,) = analyse([draft], page=_similarity_page(drafts, near=0))
+    (one,) = analyse([draft], page=_similarity_page(drafts, most=1))
+    assert len(both["similar"]) == 2 and len(one["similar"]) == 1
+
+
+def test_an_example_left_out_is_not_its_own_case() -> None:
+    """The measurement leaves each worked example out of the cases before scoring it: no self-match."""
+    post = "駅前に大きなお店ができるってうわさだよ！楽しみ"
+    kept, left_out = analyse([post, post], page=_similarity_page(), without=["", "rumors#shop"])
+    assert kept["similar"] == ["rumors"] and left_out["similar"] == []
+
+
+def test_the_page_ships_every_case_once_and_compactly() -> None:
+    data = _data()
+    drafts = labelled_drafts(ROOT)
+    assert list(drafts) == [Path(name).stem for name in LABELLED_DRAFTS] == list(data["drafts"])  # type: ignore[call-overload]
+    blind2 = yaml.safe_load(BLIND2.read_text(encoding="utf-8"))["posts"]
+    assert len(drafts[BLIND2.stem]) == len(blind2)
+    with_image = next(i for i, p in enumerate(blind2) if p.get("images"))
+    assert drafts[BLIND2.stem][with_image]["text"] == blind2[with_image]["text"] + "\n" + blind2[with_image]["images"]
+    kinds = {e["kind"] for e in data["examples"]}  # type: ignore[attr-defined]
+    assert kinds == {"ng", "ok", "caution"}
+    assert any("shown" in e and "fixShown" in e for e in data["examples"])  # type: ignore[attr-defined]
+    assert _json(page_data(load(ROOT, "ja", drafts=False))) == _json(data)  # deterministic
+    assert len(_json(data).encode()) < 140_000  # 72,575 bytes before the similarity, 123,102 with it
+
+
+def test_any_set_can_be_measured(tmp_path: Path) -> None:
+    """``--set PATH``: a sealed set in the same format, with any valid id, images and not: lists."""
+    sealed = tmp_path / "sealed.yml"
+    sealed.write_text(
+        "posts:\n"
+        "  - text: 駅前に大きなスーパーができるらしいよ！\n    flag: [rumors]\n    not: [consultation]\n"
+        "  - text: 運動会のようすだよ\n    images: 子どもの顔と名札が写った写真\n    flag: [rights, consultation]\n"
+        "  - text: 今日はいいお天気だね\n    not: [rumors, consultation]\n",
+        encoding="utf-8",
+    )
+    figures = measure_set(sealed)
+    assert set(figures.recall) == set(figures.false_alarms) == set(MECHANISMS)
+    assert figures.recall["combined"] >= figures.recall["signals"] >= 2 / 3  # rumors and rights, not consultation
+    assert figures.false_alarms["combined"] == 0.0
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__)), "--set", str(sealed)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "sealed.yml:" in out and "combined   found" in out and "similarity found" in out
+
+
 def test_signals_leave_the_english_page_current() -> None:
     """Signals and attachments are about Japanese drafts: declaring one must not mark the English page stale."""
     page = _bare_page()
@@ -283,19 +503,44 @@ def test_signals_leave_the_english_page_current() -> None:
     assert source_hash(declared.replace("趣旨", "目的", 1)) != source_hash(page)
 
 
-if __name__ == "__main__":
+def report(figures: list[SetFigures]) -> str:
+    """Each set's figures, a line per mechanism, then what the combined check missed or flagged wrongly."""
+    lines = []
+    for f in figures:
+        lines.append(f"{f.name}:")
+        lines += [
+            f"  {m:<10} found {f.recall[m]:.2f}  false alarms {f.false_alarms[m]:.2f}"
+            f"  (other provisions named, per draft: {f.others[m]:.2f})"
+            for m in MECHANISMS
+        ]
+    misses = [m for f in figures for m in f.misses]
+    lines += [
+        f"  {'false alarm' if m.endswith('(false alarm)') else 'missed'}: {m.removesuffix(' (false alarm)')}"
+        for m in misses
+    ]
+    return "\n".join(lines)
+
+
+LABELS = {
+    FROZEN.stem: "frozen set (development)",
+    BLIND.stem: "blind set 1 (now development; 0.44 / 0.29 unseen)",
+    BLIND2.stem: "blind set 2 (now development; 0.47 / 0.17 unseen, measured once)",
+}
+
+
+def main(argv: list[str]) -> None:
+    """``--set PATH``: the figures of any set in the format of tests/postcheck_*.yml; without it, all figures."""
+    if argv[:1] == ["--set"] and len(argv) == 2:
+        print(report([measure_set(Path(argv[1]))]))
+        return
     figures = measure()
-    print(f"NG examples flagged by their own provision: {figures.ng_flagged:.2f} (floor 0.90)")
-    print(f"their 改善案 flagged by that provision:      {figures.fix_flagged:.2f} (ceiling 0.20)")
-    print(f"frozen set, expected provisions found:     {figures.frozen_recall:.2f}")
-    print(f"frozen set, false alarms:                  {figures.frozen_false_alarms:.2f}")
-    print(f"blind set 1 (now development), found:       {figures.blind_recall:.2f} (0.44 unseen)")
-    print(f"blind set 1 (now development), false alarms: {figures.blind_false_alarms:.2f} (0.29 unseen)")
-    print(f"blind set 2 (never developed on), found:     {figures.blind2_recall:.2f}")
-    print(f"blind set 2 (never developed on), false alarms: {figures.blind2_false_alarms:.2f}")
-    print(
-        "\n".join(
-            f"  {'false alarm' if m.endswith('(false alarm)') else 'missed'}: {m.removesuffix(' (false alarm)')}"
-            for m in figures.misses
-        )
-    )
+    print("NG examples flagged by their own provision (each left out of the similarity's cases):")
+    print("\n".join(f"  {m:<10} {figures.ng_flagged[m]:.2f}" for m in MECHANISMS) + "  (floor 0.90)")
+    print("their 改善案 flagged by that provision:")
+    print("\n".join(f"  {m:<10} {figures.fix_flagged[m]:.2f}" for m in MECHANISMS) + "  (ceiling 0.20)")
+    print("Each development set measured with its own drafts left out of the similarity's cases:")
+    print(report([replace(f, name=f"{f.name}, {LABELS[stem]}") for stem, f in figures.sets.items()]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -155,22 +155,112 @@
     return "unknown";
   }
 
-  function bigrams(text) {
-    var chars = Array.from(normalise(text).replace(/[\s\u3000、。！？!?「」（）()・…〜~]/g, ""));
-    var grams = {};
-    for (var i = 0; i + 1 < chars.length; i++) grams[chars[i] + chars[i + 1]] = true;
-    return grams;
+  /* ---- similarity: a second, weaker mechanism than the signals ----
+   * Every worked example is a labelled case (an NG or 要注意 draft points at its provision; an OK draft
+   * and every 改善案 point at none), and so is every draft of the development sets (`flag` points at a
+   * provision, `not` away from one, a draft with nothing to flag away from all). The draft is compared
+   * with each case: character bigrams and trigrams, weighted by how rare they are among the cases
+   * (TF-IDF), cosine. A provision is reported when its closest case points at it, passes the threshold
+   * and is closer than every case that points away from it; the case is named, so the page says why.
+   */
+  // Punctuation and spaces end a run of characters; ー does not (it belongs to katakana words).
+  var GRAM_SPLIT = /[\s\u3000、。，．,.！？!?「」『』（）()【】\[\]・…〜~―\-:：\/#＠@"'”“]+/;
+
+  function grams(text) {
+    var found = {};
+    normalise(text).split(GRAM_SPLIT).forEach(function (piece) {
+      var chars = Array.from(piece);
+      for (var n = 2; n <= 3; n++) {
+        for (var i = 0; i + n <= chars.length; i++) found[chars.slice(i, i + n).join("")] = true;
+      }
+    });
+    return Object.keys(found);
   }
 
-  function dice(a, b) {
-    var keysA = Object.keys(a);
-    var keysB = Object.keys(b);
-    if (!keysA.length || !keysB.length) return 0;
-    var shared = keysA.filter(function (k) { return b[k]; }).length;
-    return (2 * shared) / (keysA.length + keysB.length);
+  // The cases, with what each points at (`to`) and away from (`away`, "*" for every provision).
+  function cases(data) {
+    var list = [];
+    data.examples.forEach(function (example) {
+      var shown = example.shown ? "\n" + example.shown : "";
+      if (example.kind === "ng" || example.kind === "caution") list.push({ text: example.post + shown, to: [example.provision], away: [], example: example });
+      else if (example.kind === "ok") list.push({ text: example.post + shown, to: [], away: "*", example: example });
+      if (example.fix) list.push({ text: example.fix + (example.fixShown ? "\n" + example.fixShown : ""), to: [], away: "*", example: example });
+    });
+    Object.keys(data.drafts || {}).forEach(function (set) {
+      data.drafts[set].forEach(function (draft) {
+        var to = draft.flag || [];
+        list.push({ text: draft.text, to: to, away: to.length ? draft["not"] || [] : "*", draft: draft });
+      });
+    });
+    return list;
   }
 
-  var SIMILAR = 0.12; // below this, an example shares little more than particles with the draft
+  function vector(keys, idf) {
+    var v = {};
+    var norm = 0;
+    keys.forEach(function (k) {
+      var w = idf[k] || 0;
+      if (w) { v[k] = w; norm += w * w; }
+    });
+    norm = Math.sqrt(norm) || 1;
+    Object.keys(v).forEach(function (k) { v[k] /= norm; });
+    return v;
+  }
+
+  // Built once per page (the cases do not change while it is open), not per keystroke.
+  function similarityIndex(data) {
+    if (data.similarityIndex) return data.similarityIndex;
+    var list = cases(data);
+    var df = {};
+    var keyed = list.map(function (c) {
+      var keys = grams(c.text);
+      keys.forEach(function (k) { df[k] = (df[k] || 0) + 1; });
+      return keys;
+    });
+    var idf = {};
+    Object.keys(df).forEach(function (k) { idf[k] = Math.log((list.length + 1) / (df[k] + 1)) + 1; });
+    list.forEach(function (c, i) { c.vector = vector(keyed[i], idf); });
+    data.similarityIndex = { cases: list, idf: idf };
+    return data.similarityIndex;
+  }
+
+  function cosine(a, b) {
+    var sum = 0;
+    Object.keys(a).forEach(function (k) { if (b[k]) sum += a[k] * b[k]; });
+    return sum;
+  }
+
+  // The provisions the draft resembles, best first: [{provision id, score, case, example}], where `example`
+  // is the provision's closest worked example past the threshold (the case itself when it is one), if any.
+  // At most `most` of them,
+  // and a second only when nearly as close as the first (`near`): a weak hint should not name many.
+  function resemblance(text, data) {
+    var settings = data.similarity || { threshold: 1, most: 0, near: 1 };
+    var index = similarityIndex(data);
+    var query = vector(grams(text), index.idf);
+    var best = {};
+    var away = {};
+    var awayAll = 0;
+    index.cases.forEach(function (c) {
+      var score = cosine(query, c.vector);
+      if (!score) return;
+      c.to.forEach(function (pid) {
+        if (!best[pid] || score > best[pid].score) best[pid] = { provision: pid, score: score, "case": c, example: best[pid] && best[pid].example };
+        // The closest worked example too, for a link to read when the closest case is a test draft.
+        if (c.example && score >= settings.threshold && (!best[pid].example || score > best[pid].exampleScore)) {
+          best[pid].example = c.example;
+          best[pid].exampleScore = score;
+        }
+      });
+      if (c.away === "*") awayAll = Math.max(awayAll, score);
+      else c.away.forEach(function (pid) { away[pid] = Math.max(away[pid] || 0, score); });
+    });
+    return Object.keys(best)
+      .map(function (pid) { return best[pid]; })
+      .filter(function (b) { return b.score >= settings.threshold && b.score > Math.max(awayAll, away[b.provision] || 0); })
+      .sort(function (a, b) { return b.score - a.score || (a.provision < b.provision ? -1 : 1); })
+      .filter(function (b, i, all) { return i < settings.most && b.score >= settings.near * all[0].score; });
+  }
 
   // `images`: what the staff member says the attached photos or screenshots show (optional); the
   // signals read it with the draft, the facts count only the draft.
@@ -186,20 +276,15 @@
       });
       if (found.length) findings.push({ provision: provision, found: found });
     });
-    var flagged = findings.map(function (f) { return f.provision.id; });
-    var grams = bigrams(draft);
-    var similar = data.examples
-      .map(function (example) {
-        // The examples do not change while the page is open: their bigrams are worked out once, not per keystroke.
-        if (!example.grams) example.grams = bigrams(example.post);
-        var score = dice(grams, example.grams);
-        if (flagged.indexOf(example.provision) >= 0) score += 0.05; // the provisions found come first
-        return { example: example, score: score };
-      })
-      .filter(function (s) { return s.score >= SIMILAR; })
-      .sort(function (a, b) { return b.score - a.score; })
-      .slice(0, 3)
-      .map(function (s) { return s.example; });
+    var byId = {};
+    data.provisions.forEach(function (p) { byId[p.id] = p; });
+    // The similarity reads what the signals read: the draft and what its photos show.
+    var similar = resemblance(text, data)
+      .filter(function (r) { return byId[r.provision]; })
+      .map(function (r) {
+        var c = r["case"];
+        return { provision: byId[r.provision], score: r.score, example: r.example || null, draft: c.draft ? c.draft.text : null };
+      });
     var links = matches(draft || "", URL_RE);
     return {
       findings: findings,
@@ -257,20 +342,34 @@
       );
     } else {
       parts.push(el("p", { class: "postcheck__none" }, [s.none_found]));
+    }
+    // A provision the signals found already is not repeated: the resemblance is the weaker reason.
+    var found = result.findings.map(function (f) { return f.provision.id; });
+    var similar = result.similar.filter(function (r) { return found.indexOf(r.provision.id) < 0; });
+    if (similar.length) {
+      parts.push(el("h2", { id: "postcheck-similar" }, [s.similar]));
+      parts.push(el("p", { class: "postcheck__similar-note" }, [s.similar_note]));
+      parts.push(
+        el("ul", { class: "postcheck__similar" }, similar.map(function (r) {
+          var p = r.provision;
+          var why = [];
+          if (r.draft) why.push(el("p", {}, [s.resembles_draft + s.colon + "「" + r.draft.replace(/\s+/g, " ") + "」"]));
+          if (r.example) why.push(el("p", {}, [(r.draft ? s.nearest : s.resembles) + s.colon, link(r.example.href, r.example.title), s.open + r.example.verdict + s.close]));
+          return el("li", { class: "postcheck__finding postcheck__finding--similar" }, [link(p.href, p.label)].concat(why, [
+            el("p", {}, [s.ask + s.colon + p.question]),
+          ]));
+        }))
+      );
+    }
+    // With no word found, the whole checklist, after the resemblances (which point into it).
+    if (!result.findings.length) {
+      parts.push(el("h2", { id: "postcheck-checklist" }, [s.checklist]));
       parts.push(
         el("ul", { class: "postcheck__checklist" }, data.provisions.map(function (p) {
           return el("li", {}, [p.question + " ", link(p.href, p.label)]);
         }))
       );
       parts.push(el("p", {}, [link(data.checklist, s.checklist)]));
-    }
-    if (result.similar.length) {
-      parts.push(el("h2", { id: "postcheck-similar" }, [s.similar]));
-      parts.push(
-        el("ul", { class: "postcheck__similar" }, result.similar.map(function (example) {
-          return el("li", {}, [link(example.href, example.title), s.open + example.verdict + s.close]);
-        }))
-      );
     }
     container.replaceChildren.apply(container, parts);
   }

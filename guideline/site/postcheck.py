@@ -4,13 +4,26 @@ The page carries, as a JSON data block, every provision's signals (declared in t
 commentary, see ``signals``), its current number and title, its checklist question, and the
 worked examples with their draft posts. ``docs/assets/post-check.js`` reads the draft in the
 browser, where it stays: nothing is sent, stored or logged.
+
+Beside the signals, a second and weaker mechanism: similarity. Every worked example is a labelled
+case (an NG or 要注意 draft points at its provision; an OK draft and every 改善案 point at none), and
+so is every draft of the development sets (``LABELLED_DRAFTS``: ``flag:`` points at a provision,
+``not:`` and a draft with nothing to flag point away). The page ships their texts, and the script
+compares the draft with them (character bigrams and trigrams weighted by TF-IDF, cosine): a
+provision whose closest case points at it, closer than ``SIMILARITY["threshold"]`` and closer than
+any case that points away from it, is shown as "似ている事例があります" with that case, at most
+``SIMILARITY["most"]`` provisions (a second only when nearly as close as the first). Measured, leaving out each set and each example in turn, by
+``tests/test_postcheck.py``.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from guideline.model.commentary import POST, VOCABULARIES
+import yaml
+
+from guideline.model.commentary import CAUTION, FIX, NG, OK, POST, VOCABULARIES
 from guideline.model.project import Guideline
 from guideline.model.signals import PATTERNS, signal_data
 from guideline.site import pages
@@ -19,15 +32,23 @@ from guideline.site.document import Document, Html
 from guideline.site.templating import fragment
 
 CHECK = "check.md"
+# Drafts labelled by reviewers, which the similarity compares a draft with (besides the worked examples):
+# the three development sets of tests/test_postcheck.py, each {text, images?, flag?, not?}. A sealed
+# measuring set is never listed here until it has been measured.
+LABELLED_DRAFTS = ("tests/postcheck_posts.yml", "tests/postcheck_blind.yml", "tests/postcheck_blind2.yml")
+# Chosen on the development sets, each measured while left out (tests/test_postcheck.py --set).
+SIMILARITY = {"threshold": 0.06, "most": 2, "near": 0.8}
+KINDS = {NG: "ng", CAUTION: "caution", OK: "ok"}  # an example's verdict as the script reads it
 
 STRINGS = {
     "ja": {
         "privacy": "入力した文章は、このページの中（お使いのブラウザー）だけで調べます。"
         "どこにも送信・保存・記録しません。",
-        "limits": "このチェックは、ガイドラインの解説に登録された語句や書き方の型を探す補助です。"
-        "投稿の承認ではありません。見つからなかった点に問題がないとは限りません。"
-        "このチェックの作成に使っていない試験用の投稿案では、確認すべき条項のおよそ半分を見つけました"
-        "（令和8年(2026年)12月の測定）。",
+        "limits": "このチェックは、ガイドラインの解説に登録された語句や書き方の型を探し、あわせて、"
+        "文章が似ている事例や試験用の投稿案を示す補助です。投稿の承認ではありません。"
+        "見つからなかった点に問題がないとは限りません。「似ている事例」は、語句が見つかった場合より弱い手がかりです。"
+        "試験用の投稿案を、それぞれ比べる対象から外して調べたところ、確認すべき条項のおよそ6割を見つけました"
+        "（令和8年(2026年)12月の測定。このチェックの作成に使っていない投稿案で、あらためて確かめます）。",
         "draft": "投稿案",
         "draft_hint": "投稿しようとしている文章を貼り付けるか、入力してください。",
         "images": "添付する写真・画像に写っているもの（任意）",
@@ -48,7 +69,12 @@ STRINGS = {
         "findings": "見直したい点",
         "found": "見つかった語句",
         "ask": "確かめること",
-        "similar": "似ている事例",
+        "similar": "似ている事例があります",
+        "similar_note": "登録された語句は見つかりませんでしたが、文章全体が、次の条項の事例に似ています。"
+        "語句が見つかった場合より弱い手がかりです。当てはまるか、事例と見比べてください。",
+        "resembles": "似ている事例",
+        "resembles_draft": "似ている投稿案（条項に当たると判断された試験用の例）",
+        "nearest": "いちばん近い事例",
         "none_found": "登録された語句や型は見つかりませんでした。これは承認ではありません。"
         "投稿する前に、次のチェックリストで確かめてください。",
         "count": "{count}件の条項に関わる可能性があります。",
@@ -61,10 +87,11 @@ STRINGS = {
     },
     "en": {
         "privacy": "What you type is examined only on this page, in your browser. Nothing is sent, stored or logged.",
-        "limits": "This check is an aid that looks for words and kinds of text registered in the guideline's "
-        "commentary. It is not an approval, and a problem it does not find may still be there. On test drafts "
-        "not used to build it, it found about half of the provisions a reviewer would name (measured in "
-        "December 2026).",
+        "limits": "This check is an aid: it looks for words and kinds of text registered in the guideline's "
+        "commentary and shows the worked examples and test drafts whose wording the draft resembles. It is not an "
+        "approval, and a problem it does not find may still be there. A similar case is a weaker hint than a word "
+        "found. On test drafts, each left out of what the draft is compared with, it found about six in ten of the "
+        "provisions a reviewer would name (measured in December 2026; to be confirmed on drafts not used to build it).",
         "draft": "Draft post",
         "draft_hint": "Paste or type the text you are about to post (the account posts in Japanese).",
         "images": "What the attached photos or images show (optional)",
@@ -85,7 +112,12 @@ STRINGS = {
         "findings": "Worth a second look",
         "found": "Found",
         "ask": "Ask yourself",
-        "similar": "Similar worked examples",
+        "similar": "Similar cases",
+        "similar_note": "No registered words were found for these provisions, but the draft as a whole resembles "
+        "one of their cases. This is a weaker hint than a word found: compare the draft with the case.",
+        "resembles": "Resembles",
+        "resembles_draft": "Resembles a test draft a reviewer judged to touch the provision",
+        "nearest": "Closest worked example",
         "none_found": "None of the registered words or kinds of text were found. This is not an approval: "
         "before posting, go through the checklist below.",
         "count": "The draft may touch {count} provision(s).",
@@ -127,16 +159,24 @@ def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:
             }
         )
         titles = {example.anchor: example.title for example in commentary.examples}
-        examples.extend(  # the Japanese draft posts: the drafts pasted here are Japanese
-            {
+        for example in source.examples:  # the Japanese draft posts: the drafts pasted here are Japanese
+            shown = source.attachments.get(example.anchor)
+            entry = {
                 "provision": pid,
                 "title": titles.get(example.anchor, example.title),
                 "verdict": verdicts.verdict(example.verdict) if example.verdict else "",
+                "kind": KINDS.get(example.verdict, ""),
                 "href": pages.url_link(from_doc, pages.clause(pid), example.anchor),
                 "post": example.fields.get(POST, ""),
             }
-            for example in source.examples
-        )
+            # What the similarity compares besides the draft: its photo, and the 改善案 (which points at nothing).
+            extra = {
+                "shown": shown.post if shown else "",
+                "fix": example.fields.get(FIX, ""),
+                "fixShown": shown.fix if shown else "",
+            }
+            entry.update({key: value for key, value in extra.items() if value})
+            examples.append(entry)
     checklist = pages.url_link(from_doc, pages.CHECKLIST)
     english = guideline.lang == "en"
     kinds = {name: words[1] if english else words[0] for name, words in PATTERNS.items()}
@@ -145,8 +185,26 @@ def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:
         "examples": examples,
         "checklist": checklist,
         "patterns": kinds,
+        "drafts": labelled_drafts(japanese.root),
+        "similarity": SIMILARITY,
         "strings": _strings(guideline),
     }
+
+
+def labelled_drafts(root: Path) -> dict[str, list[dict[str, Any]]]:
+    """The development sets' drafts by set, as the similarity reads them: text (with what its photos show), flag, not."""
+    sets: dict[str, list[dict[str, Any]]] = {}
+    for name in LABELLED_DRAFTS:
+        posts = yaml.safe_load((root / name).read_text(encoding="utf-8"))["posts"]
+        sets[Path(name).stem] = [_labelled(post) for post in posts]
+    return sets
+
+
+def _labelled(post: dict[str, Any]) -> dict[str, Any]:
+    text = post["text"] + ("\n" + post["images"] if post.get("images") else "")
+    entry: dict[str, Any] = {"text": text}
+    entry.update({key: list(post[key]) for key in ("flag", "not") if post.get(key)})
+    return entry
 
 
 def render_postcheck(guideline: Guideline, markdown: str) -> Document:

@@ -51,3 +51,20 @@ def test_the_english_page_speaks_english(visit: Visit) -> None:
     finding = page.locator(".postcheck__finding").first
     expect(finding).to_contain_text("Found: ")
     assert finding.get_by_role("link").get_attribute("href") == "../clauses/compliance/"
+
+
+def test_a_draft_like_a_judged_case_is_shown_as_a_weaker_hint(visit: Visit) -> None:
+    """No registered word, but the draft resembles a case judged to touch a provision: shown apart, with that case."""
+    page = visit.page()
+    page.goto("/check/")
+    page.get_by_label("投稿案", exact=True).fill("草とかゴミは畑で燃やしちゃえば早いよ")
+    result = page.locator("#postcheck-result")
+    expect(result.locator(".postcheck__none")).to_contain_text("承認ではありません")  # no signal: still no approval
+    similar = result.locator(".postcheck__similar li").first
+    expect(result.locator("#postcheck-similar")).to_have_text("似ている事例があります")
+    expect(similar).to_contain_text("似ている投稿案")
+    expect(similar).to_contain_text("燃やしちゃえば")
+    expect(result.locator("#postcheck-checklist")).to_be_visible()  # the checklist follows the resemblances
+    links = similar.get_by_role("link")
+    assert links.first.get_attribute("href") == "../clauses/illegal-acts/"
+    assert visit.errors == []

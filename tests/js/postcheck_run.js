@@ -1,6 +1,7 @@
 // Runs docs/assets/post-check.js's `analyse` over draft posts for tests/test_postcheck.py.
 // Usage: node postcheck_run.js DATA.json POSTS.json TODAY  → prints, per post, the provisions flagged.
-// A post is [draft, what its attached images show]: the two fields of the page.
+// A post is [draft, what its attached images show]: the two fields of the page, and optionally the
+// href of a worked example to leave out of the similarity's cases (to measure it on that example).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -9,12 +10,18 @@ const [data, posts, today] = process.argv.slice(2);
 const pageData = JSON.parse(fs.readFileSync(data, "utf8"));
 const drafts = JSON.parse(fs.readFileSync(posts, "utf8"));
 const when = new Date(today + "T12:00:00");
-const out = drafts.map(([text, images]) => {
-  const result = check.analyse(text, pageData, when, images);
+const without = (href) => {
+  const examples = pageData.examples.filter((e) => e.href !== href);
+  return Object.assign({}, pageData, { examples: examples, similarityIndex: undefined });
+};
+const out = drafts.map(([text, images, leftOut]) => {
+  const result = check.analyse(text, leftOut ? without(leftOut) : pageData, when, images);
   return {
     flagged: result.findings.map((f) => f.provision.id),
     found: Object.fromEntries(result.findings.map((f) => [f.provision.id, f.found])),
-    similar: result.similar.map((e) => e.href),
+    similar: result.similar.map((r) => r.provision.id),
+    like: result.similar.map((r) => r.draft || r.example.href),  // the closest case
+    nearest: result.similar.map((r) => (r.example ? r.example.href : "")),  // the closest worked example
     facts: result.facts,
   };
 });
