@@ -391,6 +391,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "attachments '{anchor}': write under 'fix' what the improved draft's image shows (the draft's, if the image "
         "stays the same)",
     ),
+    # Labelled drafts of the 投稿案チェック (glossary/labelled/*.yml)
+    "labelled.what": ("ラベル付きの投稿案", "the labelled drafts"),
+    "labelled.no_posts": (
+        "「posts:」の下に、投稿案の一覧を書いてください（例：- text: 投稿案の文章）。",
+        "write the list of drafts under 'posts:' (e.g. '- text: the draft')",
+    ),
+    "labelled.bad_post": (
+        "この投稿案の書き方が違います。「text: 文章」と、必要なら「images: 写真に写っているもの」"
+        "「flag: [条項ID]」「not: [条項ID]」だけを書いてください。",
+        "this draft is not written as expected: give 'text: the draft' and, if needed, 'images: what its photos "
+        "show', 'flag: [provision id]' and 'not: [provision id]', nothing else",
+    ),
+    "labelled.unknown_id": (
+        "条項ID「{id}」はどの版にもありません。{hint}",
+        "no edition has a provision with id '{id}'.{hint}",
+    ),
     # Shared vocabularies of the 投稿案チェック (glossary/signals.yml)
     "lexicons.fix": (
         "「名前:」の下に「title: 説明」「words: [語, 語]」（必要なら「except: [語, 語]」）を書いてください。",

@@ -11,14 +11,17 @@ calls NG should be flagged by its provision; its 改善案 should not). Where an
 photo, its commentary says what the photo shows (``attachments:``, as staff would type it into the
 page's optional field), and the measurement gives the page that too: never the example's 場面 or 理由.
 
-Three sets of drafts, all now DEVELOPMENT sets, hash-pinned and never edited:
-``tests/postcheck_posts.yml`` was written before any signal existed; ``tests/postcheck_blind.yml``
-(blind set 1) was measured once unseen (found 0.44, false alarms 0.29), then read to write the lexicons;
-``tests/postcheck_blind2.yml`` (blind set 2) was measured once unseen after that (found 0.47, false
-alarms 0.17), then read to choose the similarity. Their figures since show what the rules and the
-choice hold, not how the check meets drafts nobody tuned it for: a third set, sealed, measures that,
-with ``python tests/test_postcheck.py --set PATH`` (any file in the same format). ``python
-tests/test_postcheck.py`` prints all figures, every miss and every false alarm.
+Three sets of labelled drafts, all now DEVELOPMENT sets and cases of the similarity, hash-pinned and
+never edited (``glossary/labelled/``): ``frozen.yml`` was written before any signal existed; ``blind1.yml``
+was measured once unseen (found 0.44, false alarms 0.29), then read to write the lexicons; ``blind2.yml``
+was measured once unseen after that (found 0.47, false alarms 0.17), then read to choose the similarity.
+Their figures since show what the rules and the choice hold, not how the check meets drafts nobody tuned
+it for. ``tests/postcheck_blind3.yml`` (blind set 3, 90 drafts) measures that: written by a third writer
+who saw only the official text and the provision ids, sealed before the similarity was built, and
+measured once, on 2026-12-02, when it was done: found 0.60, false alarms 0.09 (signals alone 0.40 / 0.09).
+It is not a case of the similarity and nobody develops on it; once someone tunes on it, it is spent, and
+a fourth set written blind takes its place. ``python tests/test_postcheck.py`` prints all figures, every
+miss and every false alarm; ``--set PATH`` measures any file in the same format.
 """
 
 from __future__ import annotations
@@ -37,20 +40,27 @@ import yaml
 
 from guideline.checks.translation import source_hash
 from guideline.model.commentary import FIX, NG, POST, parse_commentary
+from guideline.model.labelled import check_ids, parse_labelled
 from guideline.model.project import load
 from guideline.model.signals import Lexicon, Signal, check_references, parse_lexicons, signal_data
 from guideline.problems import Problems
-from guideline.site.postcheck import LABELLED_DRAFTS, SIMILARITY, _json, labelled_drafts, page_data
+from guideline.site.postcheck import SIMILARITY, labelled_drafts, page_data
+from guideline.site.templating import script_json
 
 ROOT = Path(__file__).resolve().parents[1]
-FROZEN = ROOT / "tests" / "postcheck_posts.yml"
+LABELLED = ROOT / "glossary" / "labelled"
+FROZEN = LABELLED / "frozen.yml"
 FROZEN_SHA256 = "0fac3af76c46de5ac50110e4da48c840b1e9d290d58fae372c287c923fa2f7b3"
-BLIND = ROOT / "tests" / "postcheck_blind.yml"
+BLIND = LABELLED / "blind1.yml"
 BLIND_SHA256 = "2194a3ebf0cbe7f4467a38c0170a4a35865932db5a2f044c7f07935c4878dadf"
 # The second blind set: written by another writer who saw neither the signals, the code nor blind set
 # 1, sealed while the lexicons were developed on blind set 1, and measured once after: the honest figure.
-BLIND2 = ROOT / "tests" / "postcheck_blind2.yml"
+BLIND2 = LABELLED / "blind2.yml"
 BLIND2_SHA256 = "93366d3e08e5d84eccf6f829b41266b7b9b6da43eda5001384ef2c8874219d6a"
+# The third blind set: written by a third writer from the official text and the provision ids alone, sealed
+# before the similarity existed, measured once after it was done. The honest figure; never a case.
+BLIND3 = ROOT / "tests" / "postcheck_blind3.yml"
+BLIND3_SHA256 = "afbf02cdc8987f423a858e471cf48086f4b8c3cc44fcf9e2d74c89179b6fd562"
 RUNNER = ROOT / "tests" / "js" / "postcheck_run.js"
 TODAY = "2026-12-02"  # the weekday check reads the date; the figures must not move with the calendar
 
@@ -160,7 +170,7 @@ def measure() -> Figures:
     return Figures(
         ng_flagged={m: share(posts, m) for m in MECHANISMS},
         fix_flagged={m: share(fixes, m) for m in MECHANISMS},
-        sets={path.stem: measure_set(path) for path in (FROZEN, BLIND, BLIND2)},
+        sets={path.stem: measure_set(path) for path in (FROZEN, BLIND, BLIND2, BLIND3)},
     )
 
 
@@ -171,7 +181,7 @@ def _data_href(pid: str, anchor: str) -> str:
 
 
 def measure_set(path: Path) -> SetFigures:
-    """A set of drafts in the format of tests/postcheck_*.yml, measured with the similarity's cases less its own drafts."""
+    """A set of drafts in the format of glossary/labelled/*.yml, measured with the similarity's cases less its own drafts."""
     drafts = yaml.safe_load(path.read_text(encoding="utf-8"))["posts"]
     results = found([p["text"] for p in drafts], [p.get("images", "") for p in drafts], _data_without(path))
     expected = [(i, pid) for i, p in enumerate(drafts) for pid in p.get("flag", [])]
@@ -196,7 +206,12 @@ def measure_set(path: Path) -> SetFigures:
 
 
 def test_the_frozen_sets_are_unchanged() -> None:
-    for path, digest in ((FROZEN, FROZEN_SHA256), (BLIND, BLIND_SHA256), (BLIND2, BLIND2_SHA256)):
+    for path, digest in (
+        (FROZEN, FROZEN_SHA256),
+        (BLIND, BLIND_SHA256),
+        (BLIND2, BLIND2_SHA256),
+        (BLIND3, BLIND3_SHA256),
+    ):
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (
             f"{path.name} is frozen: add new drafts to the worked examples instead"
         )
@@ -213,7 +228,7 @@ def test_figures_hold() -> None:
     assert figures.ng_flagged["signals"] >= 0.90  # measured 0.91 (71 of 78); README says what text cannot show
     assert figures.ng_flagged["combined"] >= 0.90
     assert figures.fix_flagged["combined"] <= 0.10  # the issue's ceiling is 0.2
-    frozen, blind, blind2 = (figures.sets[path.stem] for path in (FROZEN, BLIND, BLIND2))
+    frozen, blind, blind2, blind3 = (figures.sets[path.stem] for path in (FROZEN, BLIND, BLIND2, BLIND3))
     assert frozen.recall["signals"] >= 0.95  # measured 1.00
     assert frozen.false_alarms["combined"] <= 0.05  # measured 0.00
     # The first blind set is now a DEVELOPMENT set: measured once unseen (recall 0.44, false alarms 0.29),
@@ -225,6 +240,11 @@ def test_figures_hold() -> None:
     # DEVELOPMENT set too: the similarity was chosen on it. A third set, sealed, measures the result.
     assert blind2.recall["combined"] >= 0.55
     assert blind2.false_alarms["combined"] <= 0.20
+    # Blind set 3, sealed before the similarity was built and measured once after: 0.60 found, 0.09 false
+    # alarms (signals alone 0.40 / 0.09). The page's limits quote it. Never tune on it.
+    assert blind3.recall["combined"] >= 0.55
+    assert blind3.recall["signals"] >= 0.35
+    assert blind3.false_alarms["combined"] <= 0.15
 
 
 def test_a_draft_with_nothing_to_flag_gets_no_finding() -> None:
@@ -324,6 +344,32 @@ def test_a_malformed_lexicon_is_reported_with_its_line() -> None:
     check_references([("docs/clauses/all-staff.md", [signal])], lexicons, problems)
     (message,) = [str(p) for p in problems.items]
     assert message.startswith("docs/clauses/all-staff.md:2: ") and "$rumour" in message and "hearsay" in message
+
+
+def test_malformed_labelled_drafts_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    """A file of labelled drafts the division adds is checked like any declaration: all problems, file:line, no traceback."""
+    text = (
+        "posts:\n"
+        "  - text: 花火大会は中止だよ\n    flag: [accuracy]\n"
+        "  - text: 写真です\n    image: 子どもの顔\n"  # images misspelt
+        "  - flag: [rights]\n"  # no text
+        "  - text: 会議で聞いた話\n    flag: [rumours]\n"  # an id no edition has
+    )
+    problems = Problems()
+    drafts = parse_labelled(text, "glossary/labelled/division.yml", problems)
+    check_ids({"division": drafts}, load(ROOT, "ja", drafts=False).current.provisions, problems)
+    messages = [p.render("ja") for p in sorted(problems.items)]
+    assert [d.line for d in drafts] == [2, 7], messages
+    assert messages[0].startswith("glossary/labelled/division.yml:4: エラー: この投稿案の書き方が違います"), messages
+    assert messages[1].startswith("glossary/labelled/division.yml:6: エラー: この投稿案の書き方が違います"), messages
+    assert messages[2] == (
+        "glossary/labelled/division.yml:7: エラー: 条項ID「rumours」はどの版にもありません。「rumors」のことですか。"
+    ), messages
+    problems = Problems()
+    assert parse_labelled("posts: [\n", "glossary/labelled/x.yml", problems) == []
+    assert [p.location.path for p in problems.items] == ["glossary/labelled/x.yml"]
+    assert parse_labelled("- text: x\n", "glossary/labelled/y.yml", problems) == []
+    assert "「posts:」の下に" in problems.items[-1].render("ja")
 
 
 def test_a_lexicon_word_generalises_and_its_exceptions_hold() -> None:
@@ -460,8 +506,8 @@ def test_an_example_left_out_is_not_its_own_case() -> None:
 
 def test_the_page_ships_every_case_once_and_compactly() -> None:
     data = _data()
-    drafts = labelled_drafts(ROOT)
-    assert list(drafts) == [Path(name).stem for name in LABELLED_DRAFTS] == list(data["drafts"])  # type: ignore[call-overload]
+    drafts = labelled_drafts(load(ROOT, "ja", drafts=False))
+    assert list(drafts) == ["blind1", "blind2", "frozen"] == list(data["drafts"])  # type: ignore[call-overload]
     blind2 = yaml.safe_load(BLIND2.read_text(encoding="utf-8"))["posts"]
     assert len(drafts[BLIND2.stem]) == len(blind2)
     with_image = next(i for i, p in enumerate(blind2) if p.get("images"))
@@ -469,8 +515,10 @@ def test_the_page_ships_every_case_once_and_compactly() -> None:
     kinds = {e["kind"] for e in data["examples"]}  # type: ignore[attr-defined]
     assert kinds == {"ng", "ok", "caution"}
     assert any("shown" in e and "fixShown" in e for e in data["examples"])  # type: ignore[attr-defined]
-    assert _json(page_data(load(ROOT, "ja", drafts=False))) == _json(data)  # deterministic
-    assert len(_json(data).encode()) < 140_000  # 72,575 bytes before the similarity, 123,102 with it
+    assert script_json(page_data(load(ROOT, "ja", drafts=False)), compact=True) == script_json(data, compact=True)
+    assert (
+        len(script_json(data, compact=True).encode()) < 140_000
+    )  # 72,575 bytes before the similarity, 123,102 with it
 
 
 def test_any_set_can_be_measured(tmp_path: Path) -> None:
@@ -525,11 +573,12 @@ LABELS = {
     FROZEN.stem: "frozen set (development)",
     BLIND.stem: "blind set 1 (now development; 0.44 / 0.29 unseen)",
     BLIND2.stem: "blind set 2 (now development; 0.47 / 0.17 unseen, measured once)",
+    BLIND3.stem: "blind set 3 (sealed, never developed on; measured once: 0.60 / 0.09)",
 }
 
 
 def main(argv: list[str]) -> None:
-    """``--set PATH``: the figures of any set in the format of tests/postcheck_*.yml; without it, all figures."""
+    """``--set PATH``: the figures of any set in the format of glossary/labelled/*.yml; without it, all figures."""
     if argv[:1] == ["--set"] and len(argv) == 2:
         print(report([measure_set(Path(argv[1]))]))
         return
@@ -538,7 +587,7 @@ def main(argv: list[str]) -> None:
     print("\n".join(f"  {m:<10} {figures.ng_flagged[m]:.2f}" for m in MECHANISMS) + "  (floor 0.90)")
     print("their 改善案 flagged by that provision:")
     print("\n".join(f"  {m:<10} {figures.fix_flagged[m]:.2f}" for m in MECHANISMS) + "  (ceiling 0.20)")
-    print("Each development set measured with its own drafts left out of the similarity's cases:")
+    print("Each set measured with its own drafts left out of the similarity's cases:")
     print(report([replace(f, name=f"{f.name}, {LABELS[stem]}") for stem, f in figures.sets.items()]))
 
 

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
-from guideline.messages import Day, MessageError, msg
 from guideline import labels
+from guideline.messages import Day, MessageError, msg
 
 # (first day, era name); newest first.
 _ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))

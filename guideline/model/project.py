@@ -21,6 +21,7 @@ from guideline.model.edition import Edition, Provision, edition_sort_key, parse_
 from guideline.model.frontmatter import source_lines
 from guideline.model.glossary import Term, parse_glossary
 from guideline.model.index import Backlink, ProvisionIndex
+from guideline.model.labelled import LabelledDraft, check_ids, load_labelled
 from guideline.model.paths import COMMENTARY_DIR, DEFAULT_LANG, EDITION_PAGES_DIR, EDITIONS_DIR, GLOSSARY_DIR
 from guideline.model.signals import Lexicon, check_references, load_lexicons
 from guideline.model.situations import Situation, check_tags, load_situations
@@ -75,6 +76,7 @@ class Guideline:
     # 要確認: cross-references to a provision an edition deletes (in force, 施行予定 or the draft shown)
     removed_references: list[RemovedReference] = field(default_factory=list)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)  # the 投稿案チェック's shared vocabularies
+    labelled: dict[str, list[LabelledDraft]] = field(default_factory=dict)  # its labelled drafts, by file
 
     @cached_property  # built once per load; everything below asks it
     def index(self) -> ProvisionIndex:
@@ -348,6 +350,9 @@ def load(
     situations = load_situations(root, problems)
     check_tags(commentaries.values(), situations, lang, problems)
     lexicons = load_lexicons(root, problems) if original is None else original.lexicons
+    labelled = load_labelled(root, problems) if original is None else original.labelled
+    if original is None:
+        check_ids(labelled, {pid for e in every_edition for pid in e.provisions}, problems)
     check_references(((c.path, c.signals) for c in commentaries.values()), lexicons, problems)
     today = today or (original.today if original is not None else today_in_japan())
     guideline = Guideline(
@@ -362,6 +367,7 @@ def load(
         situations,
         today,
         lexicons=lexicons,
+        labelled=labelled,
     )
     sources.successors(guideline, problems)
     if original is None:
