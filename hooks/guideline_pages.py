@@ -78,8 +78,7 @@ _state: BuildState | None = None
 
 
 def _build() -> BuildState:
-    if _state is None:  # an event before on_config: MkDocs never does this
-        raise PluginError("guideline_pages: on_config has not run")
+    assert _state is not None, "on_config runs before every other event"
     return _state
 
 
@@ -148,7 +147,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)
     missing = sorted(set(planned) - {file.src_uri for file in files})
     if missing:  # the plan and mkdocs-static-i18n disagree on the files: a fault of the build itself
-        raise PluginError(f"guideline_pages: planned pages that MkDocs does not have: {', '.join(missing)}")
+        raise PluginError(str(msg("build.plan_mismatch", pages=", ".join(missing))))
     return files
 
 
@@ -162,7 +161,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             continue  # reached by links only (each edition's pages, from the revision history)
         page = by_source.get(planned.source)
         if not isinstance(page, Page):
-            raise PluginError(f"guideline_pages: no page for {planned.source}")
+            raise PluginError(str(msg("build.plan_mismatch", pages=planned.source)))
         _place(items, planned.nav, page)
     nav.items = items
     nav.pages = [page for item in nav.items for page in _pages(item)]
