@@ -21,9 +21,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from guideline.checks import translation
 from guideline.messages import msg
@@ -154,7 +156,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-110)  # after mkdocs-static-i18n has built this language's navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The navigation as the plan orders and groups it: the reader's path first, the commentary by chapter."""
-    items: list[Page | Section] = []
+    items: list[StructureItem] = []
     by_source = {file.src_uri: file.page for file in files.documentation_pages()}
     for planned in _build().pages.values():
         if planned.nav is None:
@@ -171,7 +173,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def _place(items: list[Page | Section], sections: tuple[str, ...], page: Page) -> None:
+def _place(items: list[StructureItem], sections: tuple[str, ...], page: Page) -> None:
     """Append ``page`` under the sections titled ``sections``, opening a section unless the last one has the title."""
     parent: Section | None = None
     level = items
@@ -209,7 +211,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 @event_priority(40)  # after mkdocs-static-i18n (50) has pointed the language selector at this page
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Make the language selector's links relative, so that the site works under a sub-path."""
     # i18n sets the attribute, which the theme reads, not the dict item. Its home links start with
     # the site's own path ("/" or "/guidelines/hanibon/"), which the relative link must drop.
