@@ -236,7 +236,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except ValueError:  # a fault of the build itself: its Python wording would tell a clerk nothing
             raise PluginError(str(msg("build.page_assembly", page=page.file.src_uri))) from None
     html = typography.join_japanese_lines(html)
-    if page.meta.get("render") in ("glossary", "compare"):
+    if state.pages[page.file.src_uri].kind in ("glossary", "compare"):
         return html
     guideline = state.guideline()
     return render.annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))

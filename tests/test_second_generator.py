@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, GUIDELINE, ROOT
+from conftest import BUILD_DATE, GUIDELINE, MKDOCS, ROOT
 
 from guideline import cli
 from guideline.model.paths import DEFAULT_LANG
@@ -98,10 +98,10 @@ def zensical_page(out: Path, url: str) -> Path:
     return out / lang / "site" / url / "index.html"
 
 
-def render(out: Path) -> None:
+def render(out: Path, *args: str) -> None:
     env = {**os.environ, "GUIDELINE_BUILD_DATE": BUILD_DATE}
     result = subprocess.run(
-        [GUIDELINE, "render", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, env=env, check=False
+        [GUIDELINE, "render", "--out", str(out), *args], cwd=ROOT, capture_output=True, text=True, env=env, check=False
     )
     assert result.returncode == 0, result.stderr
 
@@ -120,7 +120,7 @@ def build(out: Path) -> float:
 
 def compare(mkdocs_site: Path, out: Path) -> tuple[list[str], list[str], int]:
     """(pages missing from Zensical's output, provisions whose text differs, provisions compared)."""
-    guideline = load(ROOT, drafts=False, today=date.fromisoformat(BUILD_DATE))
+    guideline = load(ROOT, drafts=True, today=date.fromisoformat(BUILD_DATE))  # every id, a draft's new ones too
     ids = {pid for edition in guideline.editions for pid in edition.provisions}
     missing, differing, compared = [], [], 0
     for url in page_urls(mkdocs_site):
@@ -143,6 +143,24 @@ def test_zensical_builds_every_page_with_the_same_provision_text(built_site: Pat
     pages = len(page_urls(built_site))
     print(f"Zensical: {took:.1f} s for both languages; {pages} pages and {compared} provision texts compared")
     assert pages > 50 and compared > 50  # both languages, /text/ and every edition's page
+    assert missing == []
+    assert differing == []
+
+
+def test_with_drafts_too(tmp_path: Path) -> None:
+    """The site `make serve` and `make preview` show: the draft's full text and its 新旧対照表 as well."""
+    site = tmp_path / "mkdocs"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, "GUIDELINE_DRAFTS": "1"}
+    built = subprocess.run(
+        [MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert built.returncode == 0, built.stderr
+    out = tmp_path / "render"
+    render(out, "--drafts")
+    build(out)
+    missing, differing, compared = compare(site, out)
+    assert any(url.endswith("/compare/") for url in page_urls(site))
+    assert compared > 100
     assert missing == []
     assert differing == []
 
