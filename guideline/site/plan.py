@@ -23,6 +23,7 @@ import yaml
 
 from guideline.checks import translation
 from guideline.model.edition import Edition
+from guideline.model.frontmatter import SAFE_LOADER
 from guideline.model.paths import DEFAULT_LANG
 from guideline.model.project import Guideline
 from guideline.site import casebook, compare_page, pages, postcheck, render
@@ -62,7 +63,7 @@ def split_source(text: str) -> tuple[dict[str, Any], str]:
     """The front matter and the Markdown body of a page's source, as MkDocs separates them."""
     match = _FRONT_MATTER.match(text)
     if match:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=SAFE_LOADER)
         if isinstance(data, dict):
             return data, text[match.end() :].lstrip("\n")
     return {}, text
@@ -116,8 +117,10 @@ def plan(guideline: Guideline, lang: str, stale: Collection[str] = ()) -> list[P
         if not translated and DEFAULT_LANG not in found[doc]:
             continue  # a page of another language only
         source = doc.removesuffix(".md") + f".{lang}.md" if translated else doc
-        meta, _ = read_source(docs, source)
-        kind = COMMENTARY if doc.startswith(f"{pages.CLAUSES_DIR}/") else str(meta.get("render") or PROSE)
+        # A commentary page's front matter is the guideline's, already read: only the others' is read here.
+        commentary = doc.startswith(f"{pages.CLAUSES_DIR}/")
+        meta = {} if commentary else read_source(docs, source)[0]
+        kind = COMMENTARY if commentary else str(meta.get("render") or PROSE)
         # A stub the build writes is always in the build's language; other untranslated pages show the original.
         fallback = guideline.lang != DEFAULT_LANG and not translated and kind not in GENERATED
         writer = guideline.original if fallback and guideline.original is not None else guideline
