@@ -27,7 +27,7 @@ from guideline.model.edition import Edition, Provision
 from guideline.model.paths import DEFAULT_LANG
 from guideline.model.project import Guideline, languages, load
 from guideline.problems import GuidelineError, Problems, display_path
-from guideline.site import compare_page, kessai, printing, render
+from guideline.site import compare_page, export, kessai, plan, printing, render
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as in the file names: 1.en.md, accuracy.en.md
 
@@ -58,13 +58,20 @@ def _outside_project() -> Text | None:
     return msg("cli.outside_project", here=str(here))
 
 
+def _build_date(command: str) -> date | None:
+    """GUIDELINE_BUILD_DATE, else today in Japan, as the site's build reads it; None after saying what is wrong."""
+    try:
+        return dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE"))
+    except dates.DateError as error:
+        _fail(command, error.message)
+        return None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every language as the site, as the preview and, for a draft, as `release` would; report it all."""
     root = _root()
-    try:
-        today = dates.build_date(os.environ.get("GUIDELINE_BUILD_DATE"))
-    except dates.DateError as error:
-        _fail("check", error.message)
+    today = _build_date("check")
+    if today is None:
         return 1
     every = Problems()  # a translation reports its original's problems too: each is printed once
     for lang in languages(root):
@@ -336,6 +343,38 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return failed
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    """The site's pages as plain Markdown with their assets, one project per language, for another generator."""
+    root = _root()
+    today = _build_date("render")
+    if today is None:
+        return 1
+    found = languages(root)
+    wanted = args.languages or found
+    unknown = [lang for lang in wanted if lang not in found]
+    if unknown:
+        _fail("render", msg("cli.no_site_language", lang=unknown[0], languages=items(found)))
+        return 2
+    out = Path(args.out)
+    loaded: dict[str, Guideline] = {}
+    for lang in sorted(set(wanted) | ({DEFAULT_LANG} if len(wanted) > 1 else set()), key=found.index):
+        try:
+            loaded[lang] = load(root, lang, drafts=args.drafts, original=loaded.get(DEFAULT_LANG), today=today)
+        except GuidelineError as error:
+            print(_words(error), file=sys.stderr)
+            return 1
+        if lang not in wanted:
+            continue
+        stale = plan.stale_sources(root, translation.status(root, lang)) if lang != DEFAULT_LANG else set()
+        try:
+            written = export.write(loaded[lang], lang, stale, out)
+        except OSError:
+            print(msg("cli.cannot_write", path=str(out / lang), what=msg("cli.what.site_markdown")), file=sys.stderr)
+            return 1
+        _say(msg("cli.rendered", lang=lang, pages=written.pages, path=str(written.project)))
+    return 0
+
+
 def _write(path: Path, text: str, what: Text) -> int:
     try:
         path.write_text(text, encoding="utf-8")
@@ -411,6 +450,15 @@ def main(argv: list[str] | None = None) -> int:
     preview = sub.add_parser("preview", help="プルリクエストの確認用: 改正案の決裁 PDF と変更の要約を書く")
     preview.add_argument("--out", default="build/preview", help="書き出すフォルダー（既定: build/preview）")
     preview.set_defaults(func=cmd_preview)
+    render_ = sub.add_parser(
+        "render", help="write the site's pages as plain Markdown for another generator: OUT/<lang>/mkdocs.yml, docs/"
+    )
+    render_.add_argument("--out", required=True, help="the folder to write into (each OUT/<lang> is replaced)")
+    render_.add_argument(
+        "--lang", dest="languages", action="append", help="a language to write (ja, en); every one by default"
+    )
+    render_.add_argument("--drafts", action="store_true", help="include draft editions, as GUIDELINE_DRAFTS=1 does")
+    render_.set_defaults(func=cmd_render)
     translations = sub.add_parser("translations", help="list translations that are missing or trail the Japanese")
     translations.add_argument(
         "--translation",

@@ -947,6 +947,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.what.print_html": ("印刷用の新旧対照表", "新旧対照表 for printing"),
     "cli.what.kessai_pdf": ("決裁用の新旧対照表（A4 横）", "新旧対照表 for approval (A4 landscape)"),
     "cli.what.summary": ("変更の要約", "summary of the change"),
+    "cli.what.site_markdown": ("Markdown 版のサイト", "site as Markdown"),
+    "cli.no_site_language": (
+        "「{lang}」の版はありません。書き出せる言語は {languages} です。",
+        "there is no edition in '{lang}'; the languages to write are {languages}",
+    ),
+    "cli.rendered": (
+        "{lang} のサイトの {pages} ページを Markdown で {path} に書きました（mkdocs.yml と docs/）。",
+        "wrote the {pages} pages of the {lang} site as Markdown to {path} (mkdocs.yml and docs/)",
+    ),
     "cli.what.text_pdf": ("第{name}版の全文（A4 縦）", "full text of edition {name} (A4 portrait)"),
     # The site's build (mkdocs build / make serve)
     "build.sources_have_problems": (
@@ -962,6 +971,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "build.translations_trailing": (
         "「{lang}」の訳のうち {count} 件が日本語に追いついていません。guideline translations で一覧にできます。",
         "{count} '{lang}' translation(s) trail the Japanese; run 'guideline translations'",
+    ),
+    "build.plan_mismatch": (
+        "{pages}: サイトのページの一覧と MkDocs のファイルが合いません（サイトを作るプログラムの不具合です）。"
+        "このメッセージを担当の開発者に伝えてください。",
+        "{pages}: the site's list of pages and MkDocs's files disagree (a fault in the site's build, not in the "
+        "sources); report this message to the developers",
     ),
     "build.page_assembly": (
         "{page}: ページの組み立てに失敗しました（サイトを作るプログラムの不具合です）。このメッセージを担当の開発者に伝えてください。",

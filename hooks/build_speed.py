@@ -32,7 +32,7 @@ import json
 import os
 import types
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import jinja2
@@ -52,7 +52,7 @@ _theme_files: dict[tuple[Any, ...], list[str]] = {}
 _entries: dict[str, tuple[str, list[dict[str, Any]]]] = {}
 
 
-def deduplicate(plugin: Any, entries: list[dict[str, Any]]) -> None:
+def deduplicate(plugin: Any, entries: list[dict[str, Any]]) -> None:  # mkdocs-static-i18n ships no type hints
     """Remove from ``entries`` each other-language entry that repeats a default-language one."""
     prefixes = tuple(f"{lang}/" for lang in plugin.build_languages)
     others: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -79,7 +79,9 @@ def _digest(page: Page) -> str:
     return hashlib.sha256(json.dumps(read, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
 
-def remembered(index: Any, original: Callable[[Any, Page], None], page: Page) -> None:
+def remembered(
+    index: Any, original: Callable[[Any, Page], None], page: Page
+) -> None:  # Material's SearchIndex: untyped
     """``SearchIndex.add_entry_from_context``, reusing a page's entries when nothing it reads has changed."""
     digest = _digest(page)
     before, kept = _entries.get(page.url, ("", []))
@@ -114,7 +116,9 @@ def listed_once(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     original = env.list_templates
     custom_dir = config.theme.custom_dir  # the project's own theme folder; the others are installed packages
 
-    def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+    def list_templates(
+        extensions: Collection[str] | None = None, filter_func: Callable[[str], bool] | None = None
+    ) -> list[str]:
         if extensions is not None or filter_func is None:
             return original(extensions, filter_func)
         dirs = tuple(config.theme.dirs)

@@ -19,13 +19,14 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger("publishing")
 
 NOT_FOUND = "404.html"
 
 
-def _i18n(config: MkDocsConfig) -> Any:
+def _i18n(config: MkDocsConfig) -> Any:  # mkdocs-static-i18n's plugin: the package ships no type hints
     return config.plugins.get("i18n")
 
 
@@ -36,13 +37,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (50) has filled in this language's template context
-def on_template_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     i18n = _i18n(config)
     homes = getattr(i18n, "extra_alternate", None)
     if template_name == NOT_FOUND and homes:
         # Each language's home page. The theme reads the attribute if i18n has set one, else the item.
         config.extra["alternate"] = copy.deepcopy(homes)
-        config.extra.alternate = copy.deepcopy(homes)
+        config.extra.alternate = copy.deepcopy(homes)  # type: ignore[attr-defined]  # i18n's own attribute, see above
     return context
 
 
