@@ -46,7 +46,7 @@ from bench import synthetic
 from guideline import editing
 from guideline.model.edition import edition_sort_key
 from guideline.model.project import load
-from guideline.site import compare_page, render
+from guideline.site import commentary, compare_page
 
 ROOT = synthetic.ROOT
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -319,7 +319,7 @@ def measure_diffs(work: Path, size: Size) -> Diffs:
         compared = time.process_time()
         provisions = list(dict.fromkeys(pid for e in guideline.editions for pid in e.provisions))
         for pid in provisions:
-            render._history(guideline, pid, f"clauses/{pid}.md")
+            commentary._history(guideline, pid, f"clauses/{pid}.md")
         done = time.process_time()
         run = Diffs(size, loaded - start, len(revised), compared - start_compare, len(provisions), done - compared)
         if best is None or run.compare_s + run.history_s < best.compare_s + best.history_s:
@@ -723,7 +723,7 @@ def _diffs_section(d: Diffs) -> list[str]:
     return [
         "## 4. Diffs: every 新旧対照表 and every history",
         "",
-        f"{size_label(d.size)}, through the domain package (guideline.model.project.load, guideline.site.render), "
+        f"{size_label(d.size)}, through the domain package (guideline.model.project.load, guideline.site), "
         "each load comparing afresh; CPU time, the fastest of three. Target: under a second.",
         "",
         "| step | count | time |",

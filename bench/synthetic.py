@@ -24,9 +24,9 @@ from typing import Any
 
 import yaml
 
-from guideline.checks import freeze
 from guideline.checks.translation import mark_current, source_hash
 from guideline.editing import stubs
+from guideline.model import releases
 from guideline.model.edition import edition_sort_key, parse_edition
 from guideline.model.frontmatter import SAFE_LOADER
 from guideline.problems import Problems
@@ -688,7 +688,7 @@ def generate(
 
 def _release_all(root: Path, editions: int) -> None:
     """Record every edition's checksums in one write, as ``guideline release`` does one at a time."""
-    record: dict[str, freeze.Entry] = {}
+    record: dict[str, releases.Entry] = {}
     for index in range(editions):
         name = str(index + 1)
         path = f"editions/{name}.ja.md"
@@ -696,8 +696,8 @@ def _release_all(root: Path, editions: int) -> None:
         edition = parse_edition((root / path).read_text(encoding="utf-8"), path, "ja", problems)
         if problems:
             raise ValueError(problems.report())
-        record[name] = freeze.entry_for(root, edition, _enacted(index))
-    (root / freeze.RECORD).write_text(freeze.record_text(record), encoding="utf-8")
+        record[name] = releases.entry_for(root, edition, _enacted(index))
+    (root / releases.RECORD).write_text(releases.record_text(record), encoding="utf-8")
 
 
 # --- the control: the same pages, plain MkDocs + Material ---------------------------------------

@@ -21,13 +21,16 @@ from pathlib import Path
 
 from guideline import compare, editing, messages
 from guideline.checks import translation
+from guideline.labels import label
 from guideline.messages import Day, Text, items, msg
 from guideline.model import dates
 from guideline.model.edition import Edition, Provision
 from guideline.model.paths import DEFAULT_LANG
 from guideline.model.project import Guideline, languages, load
 from guideline.problems import GuidelineError, Problems, display_path
-from guideline.site import compare_page, export, kessai, plan, printing, render
+from guideline.site import compare_page, export, kessai, plan, printing
+from guideline.site.cite import edition_name
+from guideline.site.review import removed_reference_messages, review_note
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")  # as in the file names: 1.en.md, accuracy.en.md
 
@@ -150,14 +153,14 @@ def _to_review(guideline: Guideline) -> list[str]:
     """要確認: commentary whose provision an edition later than its ``reviewed:`` changes, and what to check."""
     out = []
     for clause, commentary in guideline.commentaries.items():
-        note = render.review_note(guideline, clause)
+        note = review_note(guideline, clause)
         if note is None:
             continue
         message, to_set = note
         where = f"{commentary.path}:{commentary.meta_lines.get('reviewed', 1)}"
-        then = render.label(guideline, "review_set", name=to_set)
+        then = label(guideline, "review_set", name=to_set)
         out.append(f"{where}: {message}{'' if guideline.lang == 'ja' else ' '}{then}")
-    return out + render.removed_reference_messages(guideline)
+    return out + removed_reference_messages(guideline)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -290,7 +293,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     def words(key: str, **values: str) -> str:
         return compare_page.text(guideline, f"terminal_{key}", **values)
 
-    name = render.edition_name
+    name = edition_name
     print(words("heading", new=name(guideline, new), old=name(guideline, old)))
     for line in compare_page.side_lines(guideline, new, old):
         print(f"  {line}")

@@ -33,7 +33,10 @@ from guideline.model import dates
 from guideline.model.paths import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR
 from guideline.model.project import Guideline, load
 from guideline.problems import GuidelineError
-from guideline.site import pages, plan, render, typography
+from guideline.site import pages, plan, typography
+from guideline.site.cite import site_name
+from guideline.site.document import Document
+from guideline.site.glossary import annotate_terms
 
 log = get_plugin_logger("guideline")
 
@@ -57,7 +60,7 @@ class BuildState:
     loaded: dict[str, Guideline] = field(default_factory=dict)  # by language
     lang: str = DEFAULT_LANG  # the language being built
     pages: dict[str, plan.Page] = field(default_factory=dict)  # this language's plan, by source under docs/
-    documents: dict[str, render.Document] = field(default_factory=dict)  # by source: HTML blocks to put back
+    documents: dict[str, Document] = field(default_factory=dict)  # by source: HTML blocks to put back
 
     def for_language(self, lang: str) -> None:
         self.lang = lang
@@ -108,7 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     state.for_language(lang)
     guideline = state.guideline()  # fails early, before any page is read
-    named = render.site_name(guideline)
+    named = site_name(guideline)
     if named:
         config.site_name = named  # an edition in force renamed the guideline
     trailing = [t for t in translation.status(root, lang) if t.state != "current"] if lang != DEFAULT_LANG else []
@@ -205,7 +208,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = planned.title
     if not planned.in_search:
         page.meta["search"] = {"exclude": True}
-    if document.blocks:  # put back by on_page_content (see render.Document)
+    if document.blocks:  # put back by on_page_content (see Document)
         state.documents[page.file.src_uri] = document
     return document.markdown
 
@@ -239,4 +242,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if state.pages[page.file.src_uri].kind in ("glossary", "compare"):
         return html
     guideline = state.guideline()
-    return render.annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))
+    return annotate_terms(html, guideline.glossary, pages.url_link(page.file.src_uri, pages.GLOSSARY))

@@ -17,7 +17,10 @@ from guideline.model import releases
 from guideline.model.dates import DateError, build_date, parse_date
 from guideline.model.project import load
 from guideline.problems import GuidelineError
-from guideline.site import render
+from guideline.site.commentary import render_commentary
+from guideline.site.editions import render_editions_index
+from guideline.site.home import render_latest_change
+from guideline.site.text import render_edition_page, render_text
 
 BEFORE = date(2026, 12, 2)  # the day the issue was filed: edition 2 released, not yet in force
 DAY = date(2027, 1, 1)  # edition 2's 施行日
@@ -108,22 +111,22 @@ def test_status_follows_the_effective_date_not_the_release(scheduled: Site) -> N
 
 def test_scheduled_banner_names_the_day_and_links_the_comparison(scheduled: Site) -> None:
     guideline = load(scheduled.root, today=BEFORE)
-    text = render.render_text(guideline).text
+    text = render_text(guideline).text
     assert '令和9年(2027年)1月1日施行の改正があります（<a href="../editions/2/compare/">新旧対照表</a>）。' in text
-    assert "施行の改正があります" in render.render_commentary(guideline, guideline.commentaries["rumors"]).text
-    assert "施行の改正" not in render.render_commentary(guideline, guideline.commentaries["accuracy"]).text
-    index = render.render_editions_index(guideline)
+    assert "施行の改正があります" in render_commentary(guideline, guideline.commentaries["rumors"]).text
+    assert "施行の改正" not in render_commentary(guideline, guideline.commentaries["accuracy"]).text
+    index = render_editions_index(guideline)
     assert re.search(
         r"\| \[第2版\]\(2/index\.md\) \| \*\*施行予定\*\* \| 令和8年\(2026年\)11月20日 \| 令和9年\(2027年\)1月1日 \|",
         index,
     )
     assert "| [第1版](1/index.md) | **現行** |" in index and "施行の改正があります" in index
-    assert "施行の改正" not in render.render_text(load(scheduled.root, today=DAY)).text
+    assert "施行の改正" not in render_text(load(scheduled.root, today=DAY)).text
 
 
 def test_scheduled_edition_page_says_when_it_comes_into_force(scheduled: Site) -> None:
     guideline = load(scheduled.root, today=BEFORE)
-    page = render.render_edition_page(guideline, guideline.edition("2")).text
+    page = render_edition_page(guideline, guideline.edition("2")).text
     assert "この版は令和9年(2027年)1月1日に施行されます。それまでは第1版が現行です。" in page
 
 
@@ -149,12 +152,12 @@ def test_built_site_shows_the_edition_in_force_on_the_build_date(scheduled: Site
 
 def test_english_banner_and_status(scheduled: Site) -> None:
     english = load(scheduled.root, "en", today=BEFORE)
-    text = render.render_text(english).text
+    text = render_text(english).text
     assert (
         'An amendment comes into force on January 1, 2027 (<a href="../editions/2/compare/">old/new comparison</a>).'
     ) in text
     assert "Mere rumours or speculation" not in text
-    assert "| [Edition 2](2/index.md) | **Not yet in force** |" in render.render_editions_index(english)
+    assert "| [Edition 2](2/index.md) | **Not yet in force** |" in render_editions_index(english)
 
 
 # Dates checked at release.
@@ -215,7 +218,7 @@ def test_amend_release_records_dates_with_the_reason_and_shows_them(tiny_site: S
     assert amended["kind"] == "amend-release" and amended["reason"] == "決裁文書で確認"
     assert len(amended["seal"]) == 2 and amended["seal"][1] == entry.seal and amended["seal"][0] != entry.seal
     guideline = load(tiny_site.root, today=BEFORE)
-    index = render.render_editions_index(guideline)
+    index = render_editions_index(guideline)
     assert re.search(r"<td>第1版</td><td>令和\d+年\(\d+年\)\d+月\d+日</td><td>日付の訂正</td>", index)
     assert '<td lang="ja">決裁文書で確認</td>' in index and "施行日：未記載 → 令和2年(2020年)4月1日" in index
     assert "| [第1版](1/index.md) | **現行** | 令和2年(2020年)4月1日 | 令和2年(2020年)4月1日 |" in index
@@ -257,7 +260,7 @@ def test_a_correction_is_recorded_with_its_reason_and_both_checksums(tiny_site: 
     entry = releases.read_record(tiny_site.root, releases.Problems())["1"]
     assert entry.history[-1]["seal"] == [old_seal, entry.seal]
     assert entry.history[-1]["changes"] == ["条項 2(1) 'accuracy' の文言（ja）"]
-    index = render.render_editions_index(load(tiny_site.root, today=BEFORE))
+    index = render_editions_index(load(tiny_site.root, today=BEFORE))
     assert "<td>正誤</td>" in index and "「なけれぱ」は「なければ」の誤り" in index
     again = tiny_site.guideline("correct", "1", "--reason", "もう一度")
     assert again.returncode == 1 and "訂正されたところはありません" in again.stderr
@@ -305,10 +308,10 @@ def test_a_provision_added_by_a_scheduled_edition_is_announced_not_in_force(tiny
     editing.release(tiny_site.root, "2", date(2026, 11, 20), DAY)
     guideline = load(tiny_site.root, today=BEFORE)
     assert "sources" not in guideline.current.provisions and not guideline.is_removed("sources")
-    page = render.render_commentary(guideline, guideline.commentaries["sources"]).text
+    page = render_commentary(guideline, guideline.commentaries["sources"]).text
     assert page.startswith("# 2(3) 出典")
     assert "令和9年(2027年)1月1日施行の改正で新設される条項です（" in page and "まだ効力はありません。" in page
-    assert "令和9年(2027年)1月1日施行の改正があります" in render.render_latest_change(guideline, "index.md")
+    assert "令和9年(2027年)1月1日施行の改正があります" in render_latest_change(guideline, "index.md")
     assert editing.new_edition(tiny_site.root, "3")  # a new draft starts from edition 2, not yet in force
     assert "出典を示します。" in (tiny_site.root / "editions/3.ja.md").read_text(encoding="utf-8")
     built = tiny_site.build(env={"GUIDELINE_BUILD_DATE": "2026-12-02"})

@@ -170,7 +170,7 @@ def test_links_between_pages() -> None:
 
 def test_latin_glossary_terms_match_whole_words_only() -> None:
     from guideline.model.glossary import Term
-    from guideline.site.render import annotate_terms
+    from guideline.site.glossary import annotate_terms
 
     terms = [Term("stake", "stake", (), "An interest.", 1), Term("kokai", "公開", (), "Publication.", 2)]
     html = annotate_terms("<p>A mistake, a stake, 非公開</p>", terms, "../glossary/")
@@ -183,7 +183,7 @@ def test_latin_glossary_terms_match_whole_words_only() -> None:
 def test_document_keeps_its_html_out_of_markdown_and_puts_it_back() -> None:
     import markdown
 
-    from guideline.site.render import Document, Html
+    from guideline.site.document import Document, Html
 
     document = Document(["# Title", "", Html('<div class="box">*not* Markdown</div>'), "", "*Markdown*"])
     assert "box" not in document.markdown
@@ -202,7 +202,7 @@ def test_the_domain_imports_no_site_generator() -> None:
         ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
         for path in (ROOT / "guideline").rglob("*.py")
     )
-    assert "guideline.site.render" in modules and "guideline.model.project" in modules
+    assert "guideline.site.plan" in modules and "guideline.model.project" in modules
     script = f"import importlib, sys\nfor m in {modules!r}: importlib.import_module(m)\nprint(sorted(sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert not re.search(r"'(mkdocs|material|mkdocs_static_i18n)[.']", loaded)

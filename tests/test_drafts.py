@@ -12,7 +12,7 @@ from conftest import TINY_EDITION, Site, commentary
 from test_translation import EDITION_EN
 
 from guideline.model.project import load
-from guideline.site import render
+from guideline.site.commentary import render_commentary
 
 # Draft 2 adds a provision mid-chapter (accuracy's neighbour) and rewords rumors.
 DRAFT = (
@@ -88,7 +88,7 @@ def test_review_is_due_from_the_draft_and_the_banner_fits_each_stage(tiny_site: 
 
     def banner(drafts: bool) -> str:
         guideline = load(root, drafts=drafts)
-        text = render.render_commentary(guideline, guideline.commentaries["rumors"]).text
+        text = render_commentary(guideline, guideline.commentaries["rumors"]).text
         return "".join(line for line in text.splitlines() if "要確認" in line)
 
     # Written for edition 1, the draft rewords it: listed in the preview, silent on the production site.

@@ -22,7 +22,8 @@ from conftest import ROOT, Site, commentary
 from pagetext import parse
 
 from guideline.model.project import load
-from guideline.site import render
+from guideline.site.commentary import render_commentary
+from guideline.site.review import removed_reference_messages
 
 BUILD_DATE = "2026-12-01"  # GUIDELINE_BUILD_DATE for every build: a released edition's status depends on it
 ENACTED, EFFECTIVE = "2026-10-01", "2026-11-01"
@@ -252,7 +253,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     scheduled = load(site.root, drafts=False, today=date.fromisoformat(BEFORE))  # the links wait for the 施行日
     assert any(
         "'clause:indirect-matters' は第2版（施行予定）で削除される条項を指しています。" in line
-        for line in render.removed_reference_messages(scheduled)
+        for line in removed_reference_messages(scheduled)
     )
     rumors = site.html("clauses/rumors")  # the names stay those of the edition in force
     assert "<title>" in rumors and "はにぼん公式ツイッター利用ガイドライン</title>" in rumors
@@ -354,7 +355,7 @@ def test_the_division_revises_previews_releases_and_starts_again(tmp_path: Path,
     # Its preview, rendered in-process (the builds above proved the pipeline): draft 3 revises edition 2.
     preview = load(site.root, drafts=True, today=date.fromisoformat(BUILD_DATE))
     assert [e.name for e in preview.editions] == ["1", "2", "3"] and preview.current.name == "2"
-    page = render.render_commentary(preview, preview.commentaries["security"]).text
+    page = render_commentary(preview, preview.commentaries["security"]).text
     assert "要確認：第3版（改正案）でこの条項の条文が改正されます。" in page
     history = page[page.index("{#history}") :]
     assert (

@@ -22,8 +22,11 @@ from guideline.model.commentary import parse_commentary
 from guideline.model.edition import Edition, parse_edition
 from guideline.model.project import Guideline
 from guideline.problems import Problems
-from guideline.site import compare_page, printing, render
+from guideline.site import compare_page, printing
+from guideline.site.commentary import render_commentary
+from guideline.site.document import Document
 from guideline.site.templating import fragment, script_json
+from guideline.site.text import render_text
 
 EVIL = "</script><script>alert(1)</script> & <b>"
 SHOWN = "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"
@@ -41,7 +44,7 @@ def _lines(html: str, *starts: str) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.lstrip().startswith(starts))
 
 
-def _page(document: render.Document) -> str:
+def _page(document: Document) -> str:
     converted = md.markdown(document.markdown, extensions=["attr_list", "md_in_html", "toc", "def_list"])
     return document.fill(converted)
 
@@ -68,7 +71,7 @@ def hostile() -> Guideline:
 
 def test_a_heading_of_the_full_text_is_text(hostile: Guideline) -> None:
     assert_html(
-        _lines(_page(render.render_text(hostile)), "<h1", "<h2"),
+        _lines(_page(render_text(hostile)), "<h1", "<h2"),
         f"""
         <h1 id="ii">テスト &lt;i&gt;&amp;&lt;/i&gt;</h1>
         <h2 class="provision-heading provision-heading--preamble" id="preamble">前文</h2>
@@ -80,11 +83,11 @@ def test_a_heading_of_the_full_text_is_text(hostile: Guideline) -> None:
 
 def test_an_editions_name_is_text(hostile: Guideline) -> None:
     assert_html(
-        _lines(_page(render.render_text(hostile)), '<p class="edition-meta"'),
+        _lines(_page(render_text(hostile)), '<p class="edition-meta"'),
         '<p class="edition-meta"><span class="edition-meta__name">第1&lt;script&gt;版</span> '
         "制定日：未記載 ／ 施行日：未記載</p>",
     )
-    history = _page(render.render_commentary(hostile, hostile.commentaries["purpose"]))
+    history = _page(render_commentary(hostile, hostile.commentaries["purpose"]))
     assert_html(
         _lines(history, '<ol class="provision-history"'),
         '<ol class="provision-history"><li><p class="provision-history__edition">'
@@ -93,7 +96,7 @@ def test_an_editions_name_is_text(hostile: Guideline) -> None:
 
 
 def test_an_examples_heading_and_draft_post_are_text(hostile: Guideline) -> None:
-    page = _page(render.render_commentary(hostile, hostile.commentaries["purpose"]))
+    page = _page(render_commentary(hostile, hostile.commentaries["purpose"]))
     shown = [line for line in page.splitlines() if line.startswith('<h3 id="good"') or "はにぼんだよ！&lt;" in line]
     assert_html(
         "\n".join(shown),

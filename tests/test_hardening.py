@@ -32,7 +32,8 @@ from guideline.model.glossary import Term, parse_glossary
 from guideline.model.project import load
 from guideline.model.releases import fingerprint
 from guideline.problems import GuidelineError, Problems
-from guideline.site.render import annotate_terms, removed_reference_messages
+from guideline.site.glossary import annotate_terms
+from guideline.site.review import removed_reference_messages
 from tools import publish, sitecheck
 
 SITE_URL = "http://intranet.example/guidelines/hanibon/"

@@ -9,8 +9,9 @@ import pytest
 from conftest import BUILD_DATE, ROOT
 
 from guideline import cli
+from guideline.labels import label
 from guideline.model.project import Guideline, load
-from guideline.site import pages, plan, render
+from guideline.site import pages, plan
 
 TODAY = date.fromisoformat(BUILD_DATE)
 
@@ -48,7 +49,7 @@ def test_the_navigation_follows_the_reader_then_the_current_edition(
         in_nav = [page for page in planned if page.nav is not None]
         assert [page.doc for page in in_nav[:2]] == [pages.HOME, pages.TEXT]
         clauses = [page for page in in_nav if page.kind == plan.COMMENTARY]
-        assert {page.nav[0] for page in clauses if page.nav} == {render.label(guideline, "clauses_section")}
+        assert {page.nav[0] for page in clauses if page.nav} == {label(guideline, "clauses_section")}
         order = list(guideline.current.provisions)
         ids = [Path(page.doc).stem for page in clauses]
         assert ids == sorted(ids, key=order.index)

@@ -14,7 +14,13 @@ import pytest
 from conftest import ROOT
 
 from guideline.model.project import Guideline, load
-from guideline.site import compare_page, render
+from guideline.site import compare_page
+from guideline.site.checklist import render_checklist
+from guideline.site.cite import citation, edition_name
+from guideline.site.document import Document
+from guideline.site.editions import render_editions_index
+from guideline.site.home import render_latest_change
+from guideline.site.text import render_edition_page
 from guideline.site.typography import join_japanese_lines
 
 
@@ -24,13 +30,13 @@ def guideline(request: pytest.FixtureRequest) -> Guideline:
     return original if request.param == "ja" else load(ROOT, request.param, drafts=True, original=original)
 
 
-def _html(document: render.Document) -> str:
+def _html(document: Document) -> str:
     converted = md.markdown(document.markdown, extensions=["attr_list", "md_in_html", "toc"])
     return document.fill(converted)
 
 
 def test_every_checklist_checkbox_has_its_own_label(guideline: Guideline) -> None:
-    page = _html(render.render_checklist(guideline, ""))
+    page = _html(render_checklist(guideline, ""))
     ids = Counter(re.findall(r'\bid="([^"]+)"', page))
     assert [i for i, n in ids.items() if n > 1] == []
     boxes = re.findall(r'<input type="checkbox" id="([^"]+)">', page)
@@ -44,7 +50,7 @@ def test_citation_leaves_out_a_date_the_original_does_not_state(guideline: Guide
     edition = guideline.current
     provision = edition.provisions["accuracy"]
     undated = dataclasses.replace(edition, effective=None)
-    cited = render.citation(guideline, provision, undated)
+    cited = citation(guideline, provision, undated)
     assert "未記載" not in cited and "not stated" not in cited
     assert cited.endswith("（第1版）" if guideline.lang == "ja" else " (Edition 1)")
     dated = dataclasses.replace(edition, effective=date(2026, 4, 1))
@@ -53,12 +59,12 @@ def test_citation_leaves_out_a_date_the_original_does_not_state(guideline: Guide
         if guideline.lang == "ja"
         else "(Edition 1, in force from April 1, 2026)"
     )
-    assert render.citation(guideline, provision, dated).endswith(expected)
+    assert citation(guideline, provision, dated).endswith(expected)
 
 
 def test_home_page_says_once_that_the_date_is_not_stated(guideline: Guideline) -> None:
     assert guideline.current.effective is None
-    home = render.render_latest_change(guideline, "index.md")
+    home = render_latest_change(guideline, "index.md")
     assert "未記載" not in home and "not stated" not in home
     first = home.splitlines()[0]
     assert first.endswith(
@@ -74,14 +80,14 @@ def test_draft_banner_of_a_comparison_does_not_link_to_itself(guideline: Guideli
     banner = re.search(r'<div class="edition-banner edition-banner--draft".*?</div>', page, re.DOTALL)
     assert banner is not None
     assert "compare/" not in banner.group(0) and "text/" in banner.group(0)
-    edition_page = _html(render.render_edition_page(guideline, draft))
+    edition_page = _html(render_edition_page(guideline, draft))
     assert 'href="compare/"' in edition_page, "the draft's own page still points at its 新旧対照表"
 
 
 def test_editions_index_links_each_edition_by_its_name(guideline: Guideline) -> None:
-    table = render.render_editions_index(guideline)
+    table = render_editions_index(guideline)
     for edition in guideline.editions:
-        assert f"| [{render.edition_name(guideline, edition)}]({edition.name}/index.md) |" in table
+        assert f"| [{edition_name(guideline, edition)}]({edition.name}/index.md) |" in table
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from test_dates import BEFORE, DAY, scheduled
 
 from guideline import editing
 from guideline.model.project import load
-from guideline.site import render
 from guideline.site.cite import citation_label
+from guideline.site.commentary import render_commentary
 
 __all__ = ["scheduled"]  # the fixture, shared with test_dates
 
@@ -50,7 +50,7 @@ def test_a_draft_on_top_of_a_scheduled_edition_is_compared_with_it(tiny_site: Si
     change = preview.history("sources")[-1]
     assert change.edition.name == "3" and change.previous is not None and change.previous.name == "2"
     assert change.row.kind == "modified"
-    page = render.render_commentary(preview, preview.commentaries["sources"]).text
+    page = render_commentary(preview, preview.commentaries["sources"]).text
     assert "施行の改正で新設される条項です" in page and "出典を示します。" in page  # the text edition 2 brings
 
 

@@ -24,7 +24,9 @@ import yaml
 
 from guideline.model.paths import DEFAULT_LANG
 from guideline.model.project import Guideline
-from guideline.site import plan, render
+from guideline.site import plan
+from guideline.site.cite import site_name
+from guideline.site.document import Document, Html
 
 CONFIG = "mkdocs.yml"
 # What a Material-compatible generator reads from the project's mkdocs.yml, as it is.
@@ -59,7 +61,7 @@ def project_config(root: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def page_markdown(page: plan.Page, document: render.Document) -> str:
+def page_markdown(page: plan.Page, document: Document) -> str:
     """The page as one Markdown file: its front matter, then each HTML block as a block of its own."""
     meta: dict[str, Any] = {}
     if page.title is not None:
@@ -67,7 +69,7 @@ def page_markdown(page: plan.Page, document: render.Document) -> str:
     if not page.in_search:
         meta["search"] = {"exclude": True}
     # Blank lines around each block, as Document.markdown sets its placeholders: a block stays a block.
-    body = "\n".join(f"\n{part.markup}\n" if isinstance(part, render.Html) else part for part in document.parts)
+    body = "\n".join(f"\n{part.markup}\n" if isinstance(part, Html) else part for part in document.parts)
     head = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
     return head + body
 
@@ -106,7 +108,7 @@ def write_config(root: Path, guideline: Guideline, pages: list[plan.Page], proje
     theme = {key: value for key, value in (source.get("theme") or {}).items() if key in _THEME}
     theme.update({key: value for key, value in (own.get("theme") or {}).items() if key in _THEME})
     theme["language"] = lang
-    config: dict[str, Any] = {"site_name": render.site_name(guideline) or own.get("site_name") or source["site_name"]}
+    config: dict[str, Any] = {"site_name": site_name(guideline) or own.get("site_name") or source["site_name"]}
     config.update({key: source[key] for key in _COPIED if key in source})
     config.update(
         {

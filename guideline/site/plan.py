@@ -22,11 +22,21 @@ from typing import Any
 import yaml
 
 from guideline.checks import translation
+from guideline.labels import label
 from guideline.model.edition import Edition
 from guideline.model.frontmatter import SAFE_LOADER
 from guideline.model.paths import DEFAULT_LANG
 from guideline.model.project import Guideline
-from guideline.site import casebook, compare_page, pages, postcheck, render
+from guideline.site import casebook, compare_page, pages, postcheck
+from guideline.site.banners import notice
+from guideline.site.checklist import render_checklist
+from guideline.site.cite import edition_name, page_title, render_references
+from guideline.site.commentary import render_commentary
+from guideline.site.document import Document
+from guideline.site.editions import render_editions_index
+from guideline.site.glossary import render_glossary
+from guideline.site.home import render_clause_index, render_latest_change
+from guideline.site.text import render_edition_page, render_text
 
 GENERATED = frozenset({"text", "editions", "edition", "compare"})  # stubs whose whole content the build writes
 COMMENTARY = "commentary"  # the kind of a page in docs/clauses/
@@ -154,18 +164,18 @@ def _edition(guideline: Guideline, meta: dict[str, Any]) -> Edition:
 def _title(guideline: Guideline, doc: str, kind: str, meta: dict[str, Any]) -> tuple[str | None, bool]:
     """The title the build gives a page (None: its own), and whether the search indexes it."""
     if kind == COMMENTARY:
-        return render.page_title(guideline, PurePosixPath(doc).stem), True
+        return page_title(guideline, PurePosixPath(doc).stem), True
     if kind == "editions":
-        return render.label(guideline, "editions_title"), True
+        return label(guideline, "editions_title"), True
     if kind in ("edition", "compare"):
         edition = _edition(guideline, meta)
-        name = render.edition_name(guideline, edition)
+        name = edition_name(guideline, edition)
         if kind == "edition":
-            title = f"{name} {render.label(guideline, 'full_text')}"
+            title = f"{name} {label(guideline, 'full_text')}"
         else:
-            title = f"{name} {render.label(guideline, 'compare_title')}"
+            title = f"{name} {label(guideline, 'compare_title')}"
             if meta.get("against") is not None:
-                title += f" / {render.edition_name(guideline, guideline.edition(str(meta['against'])))}"
+                title += f" / {edition_name(guideline, guideline.edition(str(meta['against'])))}"
         # Searched elsewhere: the text in force on /text/, removed provisions on their tombstones. Indexed,
         # every edition would answer the same sentence again, and the index would grow with each edition.
         return title, kind == "edition" and edition.is_draft
@@ -220,7 +230,7 @@ def _folder(guideline: Guideline, folder: str, members: list[Page]) -> list[tupl
         return [(page, (_folder_title(folder),)) for page in members]
     if folder == pages.CLAUSES_DIR:
         return _by_chapter(guideline, members)
-    title = render.label(guideline, "division_section") if folder == pages.DIVISION_DIR else _folder_title(folder)
+    title = label(guideline, "division_section") if folder == pages.DIVISION_DIR else _folder_title(folder)
     return [(page, (title,)) for page in members]
 
 
@@ -258,7 +268,7 @@ def _by_chapter(guideline: Guideline, clauses: list[Page]) -> list[tuple[Page, t
     for top, members in groups.items():
         chapter = current.provisions.get(top)
         if chapter is None:
-            removed += [(page, (render.label(guideline, "deleted_title"),)) for page in members]
+            removed += [(page, (label(guideline, "deleted_title"),)) for page in members]
             continue
         number = chapter.number or chapter.heading
         if len(members) == 1 and PurePosixPath(members[0].doc).stem == top:
@@ -271,47 +281,47 @@ def _by_chapter(guideline: Guideline, clauses: list[Page]) -> list[tuple[Page, t
         chapters = []
         for run in runs:
             first, last = run[0][0], run[-1][1]
-            title = render.label(guideline, "chapter_range", first=first, last=last)
+            title = label(guideline, "chapter_range", first=first, last=last)
             chapters.append(
                 (first, last, [(page, (title, *where)) for _, _, entries in run for page, where in entries])
             )
-    section = render.label(guideline, "clauses_section")
+    section = label(guideline, "clauses_section")
     ordered = [entry for _, _, listed in chapters for entry in listed] + removed
     return [(page, (section, *where)) for page, where in ordered]
 
 
-def document(guideline: Guideline, page: Page, markdown: str) -> render.Document:
+def document(guideline: Guideline, page: Page, markdown: str) -> Document:
     """The page's Markdown, from its source's body ``markdown``, with the HTML the build writes beside it."""
     original_href = pages.between(page.url, page.url.removeprefix(f"{guideline.lang}/"))
     if page.fallback and guideline.original is not None:
         return _untranslated(guideline, DEFAULT_LANG, _render(guideline.original, page, markdown, ""))
     body = _render(guideline, page, markdown, original_href)
     if page.stale:  # the notice opens the page's first line of Markdown
-        notice = render.notice(guideline, "stale_translation", original_href)
+        stale = notice(guideline, "stale_translation", original_href)
         first, rest = (body.parts[:1], body.parts[1:]) if body.parts else ([""], [])
-        opened = [notice + first[0]] if isinstance(first[0], str) else [notice, first[0]]
-        return render.Document([*opened, *rest])
+        opened = [stale + first[0]] if isinstance(first[0], str) else [stale, first[0]]
+        return Document([*opened, *rest])
     return body
 
 
-def _untranslated(guideline: Guideline, lang: str, document: render.Document) -> render.Document:
+def _untranslated(guideline: Guideline, lang: str, document: Document) -> Document:
     """A page with no translation yet: the original, marked as such for screen readers and the browser."""
-    notice = render.notice(guideline, "untranslated")
-    return render.Document([notice, f'<div lang="{lang}" markdown="1">', "", *document.parts, "", "</div>"])
+    untranslated = notice(guideline, "untranslated")
+    return Document([untranslated, f'<div lang="{lang}" markdown="1">', "", *document.parts, "", "</div>"])
 
 
-def _render(guideline: Guideline, page: Page, markdown: str, original_href: str) -> render.Document:
+def _render(guideline: Guideline, page: Page, markdown: str, original_href: str) -> Document:
     kind = page.kind
     if kind == COMMENTARY:
-        return render.render_commentary(guideline, guideline.commentaries[PurePosixPath(page.doc).stem])
+        return render_commentary(guideline, guideline.commentaries[PurePosixPath(page.doc).stem])
     if kind == "text":
-        return render.render_text(guideline, original_href)
+        return render_text(guideline, original_href)
     if kind == "editions":
-        return render.Document([render.render_editions_index(guideline)])
+        return Document([render_editions_index(guideline)])
     if kind in ("edition", "compare"):
         edition = _edition(guideline, page.meta)
         if kind == "edition":
-            body = render.render_edition_page(guideline, edition)
+            body = render_edition_page(guideline, edition)
         elif page.meta.get("against") is not None:
             # /editions/<n>/compare/<m>/: the later of the two after, the earlier before
             other = guideline.edition(str(page.meta["against"]))
@@ -322,16 +332,16 @@ def _render(guideline: Guideline, page: Page, markdown: str, original_href: str)
             body = compare_page.render_compare(guideline, edition)
         return _untranslated(guideline, edition.lang, body) if edition.lang != guideline.lang else body
     if kind == "checklist":
-        return render.render_checklist(guideline, markdown)
+        return render_checklist(guideline, markdown)
     if kind == "glossary":
-        return render.render_glossary(guideline, markdown)
+        return render_glossary(guideline, markdown)
     if kind == "cases":
         return casebook.render_casebook(guideline, markdown)
     if kind == "postcheck":
         return postcheck.render_postcheck(guideline, markdown)
     src = page.source  # links are written relative to it
     if kind == "home":
-        markdown = markdown.replace("<!-- latest-change -->", render.render_latest_change(guideline, src))
-        markdown = markdown.replace("<!-- clause-index -->", render.render_clause_index(guideline, src))
+        markdown = markdown.replace("<!-- latest-change -->", render_latest_change(guideline, src))
+        markdown = markdown.replace("<!-- clause-index -->", render_clause_index(guideline, src))
     # Other hand-written pages (相談先, the division's pages) may cite provisions by id too.
-    return render.Document([render.render_references(guideline, markdown, src)])
+    return Document([render_references(guideline, markdown, src)])
