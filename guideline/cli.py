@@ -25,8 +25,9 @@ from guideline.labels import label
 from guideline.messages import Day, Text, items, msg
 from guideline.model import dates
 from guideline.model.edition import Edition, Provision
+from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG
-from guideline.model.project import Guideline, languages, load
+from guideline.model.project import languages, load
 from guideline.problems import GuidelineError, Problems, display_path
 from guideline.site import compare_page, export, kessai, plan, printing
 from guideline.site.cite import edition_name

@@ -30,8 +30,9 @@ from mkdocs.utils.templates import TemplateContext
 from guideline.checks import translation
 from guideline.messages import msg
 from guideline.model import dates
+from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR
-from guideline.model.project import Guideline, load
+from guideline.model.project import load
 from guideline.problems import GuidelineError
 from guideline.site import pages, plan, typography
 from guideline.site.cite import site_name

@@ -20,7 +20,7 @@ from conftest import TINY_EDITION, commentary
 from guideline import compare
 from guideline.model.commentary import parse_commentary
 from guideline.model.edition import Edition, parse_edition
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.problems import Problems
 from guideline.site import compare_page, printing
 from guideline.site.commentary import render_commentary

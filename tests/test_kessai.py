@@ -15,7 +15,8 @@ from conftest import GUIDELINE, ROOT, Site, commentary
 
 from guideline import compare
 from guideline.model.edition import Edition, parse_edition
-from guideline.model.project import Guideline, load
+from guideline.model.guideline import Guideline
+from guideline.model.project import load
 from guideline.problems import GuidelineError, Problems
 from guideline.site import compare_page, kessai
 

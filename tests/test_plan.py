@@ -10,7 +10,8 @@ from conftest import BUILD_DATE, ROOT
 
 from guideline import cli
 from guideline.labels import label
-from guideline.model.project import Guideline, load
+from guideline.model.guideline import Guideline
+from guideline.model.project import load
 from guideline.site import pages, plan
 
 TODAY = date.fromisoformat(BUILD_DATE)

@@ -13,7 +13,8 @@ import markdown as md
 import pytest
 from conftest import ROOT
 
-from guideline.model.project import Guideline, load
+from guideline.model.guideline import Guideline
+from guideline.model.project import load
 from guideline.site import compare_page
 from guideline.site.checklist import render_checklist
 from guideline.site.cite import citation, edition_name

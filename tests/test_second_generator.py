@@ -22,8 +22,9 @@ import pytest
 from conftest import BUILD_DATE, GUIDELINE, MKDOCS, ROOT
 
 from guideline import cli
+from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG
-from guideline.model.project import Guideline, languages, load
+from guideline.model.project import languages, load
 from guideline.site import pages, plan
 
 ZENSICAL = Path(sys.executable).parent / "zensical"

@@ -12,7 +12,7 @@ from guideline.model.paths import COMMENTARY_DIR, EDITION_PAGES_DIR, EDITIONS_DI
 from guideline.problems import Problems, display_path
 
 if TYPE_CHECKING:
-    from guideline.model.project import Guideline
+    from guideline.model.guideline import Guideline
 
 
 def commentary_coverage(guideline: Guideline, problems: Problems) -> None:

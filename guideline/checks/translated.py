@@ -10,7 +10,7 @@ from guideline.model.paths import EDITIONS_DIR
 from guideline.problems import Problems
 
 if TYPE_CHECKING:
-    from guideline.model.project import Guideline
+    from guideline.model.guideline import Guideline
 
 
 def same_provisions(translation: Guideline, original: Guideline, problems: Problems) -> None:

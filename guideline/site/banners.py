@@ -7,7 +7,7 @@ from markupsafe import Markup
 from guideline.labels import markup
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.cite import edition_name
 from guideline.site.document import Html, Part

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from guideline.labels import strings, text, verdict_note
 from guideline.model import references
 from guideline.model.commentary import SCENE, VOCABULARIES, Example, situation_labels
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.model.situations import Situation, by_label
 from guideline.site import pages
 from guideline.site.cite import citation_label, markdown_text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guideline.labels import label, strings
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.cite import citation_label, markdown_text
 from guideline.site.document import Document, Html, Part

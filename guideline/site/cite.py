@@ -13,7 +13,7 @@ from guideline.labels import label
 from guideline.model import references
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.templating import fragment
 

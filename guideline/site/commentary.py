@@ -25,7 +25,7 @@ from guideline.model.commentary import (
 )
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.banners import banner, scheduled_banners
 from guideline.site.cite import (

@@ -16,7 +16,7 @@ from guideline.labels import markup, strings
 from guideline.labels import text as _text
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import cite, pages
 from guideline.site.banners import banner
 from guideline.site.cite import edition_name, markdown_text

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
+from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG
-from guideline.model.project import Guideline
 from guideline.site import plan
 from guideline.site.cite import site_name
 from guideline.site.document import Document, Html

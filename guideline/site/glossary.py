@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from guideline.labels import label
 from guideline.model.glossary import Term
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site.document import Document, Html
 from guideline.site.templating import fragment
 

@@ -6,7 +6,7 @@ import html
 
 from guideline.labels import label
 from guideline.model.dates import wareki
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.banners import scheduled_banners
 from guideline.site.cite import edition_name, page_title, reference

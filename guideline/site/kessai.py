@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from guideline import compare
 from guideline.model.edition import Edition
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 
 WHAT = {"added": "新設", "deleted": "削除", "modified": "改正", "unchanged": ""}

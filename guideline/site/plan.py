@@ -25,8 +25,8 @@ from guideline.checks import translation
 from guideline.labels import label
 from guideline.model.edition import Edition
 from guideline.model.frontmatter import SAFE_LOADER
+from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG
-from guideline.model.project import Guideline
 from guideline.site import casebook, compare_page, pages, postcheck
 from guideline.site.banners import notice
 from guideline.site.checklist import render_checklist

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from guideline.model.commentary import CAUTION, FIX, NG, OK, POST, VOCABULARIES
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.model.signals import PATTERNS, signal_data
 from guideline.site import pages
 from guideline.site.cite import account_name, citation_label

@@ -22,7 +22,7 @@ from guideline.labels import label
 from guideline.messages import MessageError, msg
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import compare_page
 from guideline.site.cite import edition_name
 from guideline.site.templating import fragment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from guideline.labels import label
 from guideline.model.edition import Edition
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site.cite import citation_label, edition_name
 
 

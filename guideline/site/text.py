@@ -8,7 +8,7 @@ from guideline import compare
 from guideline.labels import label, strings
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
-from guideline.model.project import Guideline
+from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.banners import edition_banner, notice, scheduled_banners
 from guideline.site.cite import copy_button, edition_name, markdown_text
