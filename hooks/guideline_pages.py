@@ -34,7 +34,7 @@ from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG, EDITIONS_DIR, GLOSSARY_DIR
 from guideline.model.project import load
 from guideline.problems import GuidelineError
-from guideline.site import pages, plan, typography
+from guideline.site import documents, pages, plan, typography
 from guideline.site.cite import site_name
 from guideline.site.document import Document
 from guideline.site.glossary import annotate_terms
@@ -204,7 +204,7 @@ def _pages(item: object) -> list[Page]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _build()
     planned = state.pages[page.file.src_uri]
-    document = plan.document(state.guideline(), planned, markdown)
+    document = documents.document(state.guideline(), planned, markdown)
     if planned.title is not None:
         page.meta["title"] = planned.title
     if not planned.in_search:

@@ -24,7 +24,7 @@ import yaml
 
 from guideline.model.guideline import Guideline
 from guideline.model.paths import DEFAULT_LANG
-from guideline.site import plan
+from guideline.site import documents, plan
 from guideline.site.cite import site_name
 from guideline.site.document import Document, Html
 
@@ -148,6 +148,6 @@ def write(guideline: Guideline, lang: str, stale: set[str], out: Path) -> Writte
         _, markdown = plan.read_source(root / "docs", page.source)
         target = prefix / page.doc
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_markdown(page, plan.document(guideline, page, markdown)), encoding="utf-8")
+        target.write_text(page_markdown(page, documents.document(guideline, page, markdown)), encoding="utf-8")
     write_config(root, guideline, planned, project, lang)
     return Written(lang, project, len(planned))
