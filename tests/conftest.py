@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,6 +20,7 @@ from guideline.checks.freeze import record_release
 from guideline.editing import stubs
 from guideline.model.edition import parse_edition
 from guideline.problems import Problems
+from tools import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -155,14 +159,19 @@ class Site:
         (self.root / relative).unlink()
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [MKDOCS, "build", "--strict", "--site-dir", "site", *args],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **(env or {})},
-            check=False,
-        )
+        """``mkdocs build --strict`` into ``site/``, for real; replayed when these very sources were built already."""
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **(env or {})}
+        command = [MKDOCS, "build", "--strict", "--site-dir", "site", *args]
+        key = _fingerprint(self.root, command, environment)
+        built = _BUILDS.get(key)
+        if built is None:
+            result = subprocess.run(
+                command, cwd=self.root, capture_output=True, text=True, env=environment, check=False
+            )
+            _BUILDS[key] = _Built(self.root, result, _keep(key, self.root / "site"))
+            return result
+        built.restore(self.root / "site")
+        return built.replay(self.root)
 
     def guideline(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the division's `guideline` command in this site, as the division would."""
@@ -172,6 +181,82 @@ class Site:
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path.strip("/") / "index.html"
         return path.read_text(encoding="utf-8")
+
+
+# Build memo: many tests build the very same tiny site (the `tiny_site` or `revised` fixture untouched) and
+# only read it. A build is keyed by every source file, the command and the environment it reads; for a key
+# built before, that build's output and messages are replayed: the result of a real build of exactly these
+# sources. The memo lives for one test session (code outside the tree, guideline/, may change between).
+_ENVIRONMENT = ("GUIDELINE_", "LANG", "LC_", "LANGUAGE", "NO_MKDOCS", "SITE_URL")
+_memo_dir: list[Path] = []  # set once per session by the fixture below
+
+
+@dataclass
+class _Built:
+    root: Path  # where it was built: absolute paths in messages are replaced by the new site's
+    result: subprocess.CompletedProcess[str]
+    output: Path | None
+
+    def replay(self, root: Path) -> subprocess.CompletedProcess[str]:
+        def moved(text: str) -> str:
+            return text.replace(str(self.root), str(root))
+
+        args, code = self.result.args, self.result.returncode
+        return subprocess.CompletedProcess(args, code, moved(self.result.stdout), moved(self.result.stderr))
+
+    def restore(self, out: Path) -> None:
+        shutil.rmtree(out, ignore_errors=True)  # as `mkdocs build` cleans the site folder first
+        if self.output is not None:
+            shutil.copytree(self.output, out)
+
+
+_BUILDS: dict[str, _Built] = {}
+
+
+def _keep(key: str, out: Path) -> Path | None:
+    """A copy of the build output ``out`` kept for replay, if the build wrote one."""
+    if not out.is_dir() or not _memo_dir:
+        return None
+    return Path(shutil.copytree(out, _memo_dir[0] / key))
+
+
+def _settings(command: list[str], env: Mapping[str, str]) -> str:
+    """The command and the environment variables a build reads."""
+    return repr((command, sorted((k, v) for k, v in env.items() if k.startswith(_ENVIRONMENT))))
+
+
+def _fingerprint(root: Path, command: list[str], env: dict[str, str]) -> str:
+    digest = hashlib.sha256(_settings(command, env).encode())
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if relative.parts[0] == "site" or "__pycache__" in relative.parts or not path.is_file():
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_memo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Where the memo keeps build outputs, and the real project's publishing build (tools/publish.py) memoised
+    too: tests/test_publish.py and tests/test_hardening.py publish the unchanged project several times."""
+    _memo_dir.append(tmp_path_factory.mktemp("builds"))
+    real = publish.build
+
+    def build(project: Path, site_url: str, out: Path) -> None:
+        if project.resolve() != ROOT:  # a copy a test broke on purpose: built for real
+            real(project, site_url, out)
+            return
+        key = hashlib.sha256(_settings(["publish", site_url], os.environ).encode()).hexdigest()
+        built = _BUILDS.get(key)
+        if built is None:
+            real(project, site_url, out)  # raises on failure: only a successful build is kept
+            _BUILDS[key] = _Built(ROOT, subprocess.CompletedProcess([], 0), _keep(key, out))
+            return
+        built.restore(out)
+
+    publish.build = build
+    yield
+    publish.build = real
 
 
 def copy_skeleton(target: Path) -> None:
@@ -208,17 +293,36 @@ def tiny_site(tmp_path: Path) -> Site:
     return site
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once for the whole session with --strict."""
-    out = tmp_path_factory.mktemp("site")
+def shared_build(config: pytest.Config, name: str, build: Callable[[Path], object]) -> Path:
+    """``build(out)`` once per test run, its output shared by the pytest-xdist workers: the first to ask builds
+    while the other waits for it (a lock in the run's temporary folder, which pytest removes in time)."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, done = folder / "shared" / name, folder / "shared" / f"{name}.done"
+    out.parent.mkdir(exist_ok=True)
+    with (folder / "shared" / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # a build that failed half-way in the other worker
+            build(out)
+            done.touch()
+    return out
+
+
+def build_real_site(out: Path, **env: str) -> None:
+    """``mkdocs build --strict`` of the real project into ``out``, on the tests' build date."""
     result = subprocess.run(
         [MKDOCS, "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **env},
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(request: pytest.FixtureRequest) -> Path:
+    """The real site, built once for the whole run with --strict."""
+    return shared_build(request.config, "site", build_real_site)
