@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from guideline import cli, messages
 from guideline.checks.freeze import record_release
 from guideline.editing import stubs
 from guideline.model.edition import parse_edition
@@ -174,9 +177,29 @@ class Site:
         return built.replay(self.root)
 
     def guideline(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run the division's `guideline` command in this site, as the division would."""
-        env = {**os.environ, "GUIDELINE_BUILD_DATE": BUILD_DATE}
-        return subprocess.run([GUIDELINE, *args], cwd=self.root, capture_output=True, text=True, check=False, env=env)
+        """Run the division's `guideline` command in this site, as the division would: its ``main`` in this
+        process (a new Python for each command spent more on imports than the command on its work), in the
+        site's folder, on the tests' build date, with what it prints captured. tests/test_revising_page.py
+        runs the installed command itself."""
+        out, err = io.StringIO(), io.StringIO()
+        previous = os.environ.get("GUIDELINE_BUILD_DATE")
+        os.environ["GUIDELINE_BUILD_DATE"] = BUILD_DATE
+        here = Path.cwd()
+        os.chdir(self.root)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = cli.main(list(args))
+                except SystemExit as exit_:  # argparse refusing the arguments
+                    code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+        finally:
+            messages.choose(None)  # `--lang` fixes the language for the process: not for the next test
+            os.chdir(here)
+            if previous is None:
+                del os.environ["GUIDELINE_BUILD_DATE"]
+            else:
+                os.environ["GUIDELINE_BUILD_DATE"] = previous
+        return subprocess.CompletedProcess([GUIDELINE, *args], code, out.getvalue(), err.getvalue())
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path.strip("/") / "index.html"
