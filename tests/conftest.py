@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import fcntl
 import hashlib
 import io
@@ -280,6 +281,26 @@ def build_memo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     publish.build = build
     yield
     publish.build = real
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """``text`` is exactly tests/snapshots/``name``, with a line diff when it is not.
+
+    ``UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_x.py`` writes the snapshots anew instead: read the
+    diff (git diff tests/snapshots) before committing it, as it is what the test will hold the code to."""
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"no snapshot {path.relative_to(ROOT)}: write it with UPDATE_SNAPSHOTS=1"
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = difflib.unified_diff(expected.splitlines(), text.splitlines(), "snapshot", "now", lineterm="")
+        pytest.fail(f"{path.relative_to(ROOT)} differs (UPDATE_SNAPSHOTS=1 rewrites it):\n" + "\n".join(diff))
 
 
 def copy_skeleton(target: Path) -> None:

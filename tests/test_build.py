@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
 import pytest
-from conftest import BUILD_DATE, TINY_EDITION, Site, commentary
+from conftest import BUILD_DATE, TINY_EDITION, Site, assert_snapshot, commentary
 
 from guideline.model.project import load
 from guideline.problems import GuidelineError
@@ -28,12 +29,15 @@ def assert_fails_with(site: Site, *messages: str) -> str:
 def assert_rejected_with(site: Site, *messages: str) -> str:
     """Loading the sources as the production build does (Japanese, drafts left out, on the tests' build date)
     fails with every message, in milliseconds: the report the build prints (``assert_fails_with`` shows once
-    that the build does print it and exits 1)."""
+    that the build does print it and exits 1). The whole report is held to its snapshot,
+    tests/snapshots/test_build/<test>.txt: no other problem is reported, and none twice."""
     with pytest.raises(GuidelineError) as error:
         load(site.root, drafts=False, today=date.fromisoformat(BUILD_DATE))
     report = error.value.problems.report()
     missing = [message for message in messages if message not in report]
     assert not missing, f"missing {missing} in:\n{report}"
+    test = os.environ["PYTEST_CURRENT_TEST"].split("::")[-1].split(" ")[0]
+    assert_snapshot(f"test_build/{test}.txt", report + "\n")
     return report
 
 
