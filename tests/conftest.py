@@ -7,6 +7,7 @@ import difflib
 import fcntl
 import hashlib
 import io
+import logging
 import os
 import shutil
 import subprocess
@@ -16,8 +17,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from mkdocs.__main__ import cli as mkdocs_cli
+from mkdocs.utils import DuplicateFilter
 
 from guideline import cli, messages
 from guideline.checks.freeze import record_release
@@ -169,9 +173,7 @@ class Site:
         key = _fingerprint(self.root, command, environment)
         built = _BUILDS.get(key)
         if built is None:
-            result = subprocess.run(
-                command, cwd=self.root, capture_output=True, text=True, env=environment, check=False
-            )
+            result = mkdocs_in_process(command, self.root, environment)
             _BUILDS[key] = _Built(self.root, result, _keep(key, self.root / "site"))
             return result
         built.restore(self.root / "site")
@@ -183,28 +185,62 @@ class Site:
         site's folder, on the tests' build date, with what it prints captured. tests/test_revising_page.py
         runs the installed command itself."""
         out, err = io.StringIO(), io.StringIO()
-        previous = os.environ.get("GUIDELINE_BUILD_DATE")
-        os.environ["GUIDELINE_BUILD_DATE"] = BUILD_DATE
-        here = Path.cwd()
-        os.chdir(self.root)
-        try:
+        with _inside(self.root, {"GUIDELINE_BUILD_DATE": BUILD_DATE}):
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 try:
                     code = cli.main(list(args))
                 except SystemExit as exit_:  # argparse refusing the arguments
                     code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
-        finally:
-            messages.choose(None)  # `--lang` fixes the language for the process: not for the next test
-            os.chdir(here)
-            if previous is None:
-                del os.environ["GUIDELINE_BUILD_DATE"]
-            else:
-                os.environ["GUIDELINE_BUILD_DATE"] = previous
+                finally:
+                    messages.choose(None)  # `--lang` fixes the language for the process: not for the next test
         return subprocess.CompletedProcess([GUIDELINE, *args], code, out.getvalue(), err.getvalue())
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path.strip("/") / "index.html"
         return path.read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _inside(folder: Path, env: Mapping[str, str]) -> Iterator[None]:
+    """Run in ``folder`` with ``env`` set, as a subprocess there would; both restored after."""
+    saved, here = dict(os.environ), Path.cwd()
+    os.environ.update(env)
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def mkdocs_in_process(command: list[str], folder: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """``command`` (``mkdocs build …``) run by MkDocs' own command line in this process: what a subprocess
+    prints and exits with, without the second of imports a new Python spends. Each build loads the
+    configuration, the plugins and the project's hooks afresh (hooks/guideline_pages.py resets its state
+    in on_config); MkDocs' process-wide logging is put back after each run, so the next prints as a first."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _inside(folder, env),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        # Messages unwrapped, as in a pipe: the worker's own output may be a terminal.
+        mock.patch("shutil.get_terminal_size", return_value=os.terminal_size((0, 0))),
+    ):
+        try:
+            mkdocs_cli.main(command[1:], prog_name="mkdocs")
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+        finally:
+            # The handler each run adds to the "mkdocs" logger, and the filter that drops a message
+            # already logged once in this process (it would hide the next build's errors).
+            logger = logging.getLogger("mkdocs")
+            for handler in [h for h in logger.handlers if h.name == "MkDocsStreamHandler"]:
+                logger.removeHandler(handler)
+            build_log = logging.getLogger("mkdocs.commands.build")
+            build_log.filters = [f for f in build_log.filters if not isinstance(f, DuplicateFilter)]
+    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
 
 
 # Build memo: many tests build the very same tiny site (the `tiny_site` or `revised` fixture untouched) and
