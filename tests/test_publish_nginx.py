@@ -33,10 +33,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SUB_PATH = "/guidelines/hanibon/"
 CONTROL_PATH = "/csp-control/"  # the same release, under a CSP without the hashes: proves violations are seen
 
-pytestmark = [
-    pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed; `make chromium` installs it"),
-    pytest.mark.xdist_group("nginx"),  # one worker serves the published site once for the whole module
-]
+pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed; `make chromium` installs it")
 
 
 @dataclass
