@@ -7,7 +7,6 @@ import difflib
 import fcntl
 import hashlib
 import io
-import logging
 import os
 import shutil
 import subprocess
@@ -17,11 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from unittest import mock
 
 import pytest
-from mkdocs.__main__ import cli as mkdocs_cli
-from mkdocs.utils import DuplicateFilter
 
 from guideline import cli, messages
 from guideline.checks.freeze import record_release
@@ -173,7 +169,9 @@ class Site:
         key = _fingerprint(self.root, command, environment)
         built = _BUILDS.get(key)
         if built is None:
-            result = mkdocs_in_process(command, self.root, environment)
+            result = subprocess.run(
+                command, cwd=self.root, capture_output=True, text=True, env=environment, check=False
+            )
             _BUILDS[key] = _Built(self.root, result, _keep(key, self.root / "site"))
             return result
         built.restore(self.root / "site")
@@ -212,35 +210,6 @@ def _inside(folder: Path, env: Mapping[str, str]) -> Iterator[None]:
         os.chdir(here)
         os.environ.clear()
         os.environ.update(saved)
-
-
-def mkdocs_in_process(command: list[str], folder: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
-    """``command`` (``mkdocs build …``) run by MkDocs' own command line in this process: what a subprocess
-    prints and exits with, without the second of imports a new Python spends. Each build loads the
-    configuration, the plugins and the project's hooks afresh (hooks/guideline_pages.py resets its state
-    in on_config); MkDocs' process-wide logging is put back after each run, so the next prints as a first."""
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        _inside(folder, env),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-        # Messages unwrapped, as in a pipe: the worker's own output may be a terminal.
-        mock.patch("shutil.get_terminal_size", return_value=os.terminal_size((0, 0))),
-    ):
-        try:
-            mkdocs_cli.main(command[1:], prog_name="mkdocs")
-            code = 0
-        except SystemExit as exit_:
-            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
-        finally:
-            # The handler each run adds to the "mkdocs" logger, and the filter that drops a message
-            # already logged once in this process (it would hide the next build's errors).
-            logger = logging.getLogger("mkdocs")
-            for handler in [h for h in logger.handlers if h.name == "MkDocsStreamHandler"]:
-                logger.removeHandler(handler)
-            build_log = logging.getLogger("mkdocs.commands.build")
-            build_log.filters = [f for f in build_log.filters if not isinstance(f, DuplicateFilter)]
-    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
 
 
 # Build memo: many tests build the very same tiny site (the `tiny_site` or `revised` fixture untouched) and
