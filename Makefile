@@ -54,7 +54,7 @@ chromium:
 
 ## test: lint, type-check, build strictly and run every test, browser tests included
 test: $(STAMP) $(NODE_STAMP) chromium lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadscope
 
 # axe-core (and its Japanese locale) for the accessibility tests, at the version in package-lock.json
 $(NODE_STAMP): package.json package-lock.json

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import fcntl
+import hashlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from guideline import cli, messages
 from guideline.editing import stubs
 from guideline.model.edition import parse_edition
 from guideline.model.releases import record_release
 from guideline.problems import Problems
+from tools import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -155,23 +163,149 @@ class Site:
         (self.root / relative).unlink()
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [MKDOCS, "build", "--strict", "--site-dir", "site", *args],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **(env or {})},
-            check=False,
-        )
+        """``mkdocs build --strict`` into ``site/``, for real; replayed when these very sources were built already."""
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **(env or {})}
+        command = [MKDOCS, "build", "--strict", "--site-dir", "site", *args]
+        key = _fingerprint(self.root, command, environment)
+        built = _BUILDS.get(key)
+        if built is None:
+            result = subprocess.run(
+                command, cwd=self.root, capture_output=True, text=True, env=environment, check=False
+            )
+            _BUILDS[key] = _Built(self.root, result, _keep(key, self.root / "site"))
+            return result
+        built.restore(self.root / "site")
+        return built.replay(self.root)
 
     def guideline(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run the division's `guideline` command in this site, as the division would."""
-        env = {**os.environ, "GUIDELINE_BUILD_DATE": BUILD_DATE}
-        return subprocess.run([GUIDELINE, *args], cwd=self.root, capture_output=True, text=True, check=False, env=env)
+        """Run the division's `guideline` command in this site, as the division would: its ``main`` in this
+        process (a new Python for each command spent more on imports than the command on its work), in the
+        site's folder, on the tests' build date, with what it prints captured. tests/test_revising_page.py
+        runs the installed command itself."""
+        out, err = io.StringIO(), io.StringIO()
+        with _inside(self.root, {"GUIDELINE_BUILD_DATE": BUILD_DATE}):
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = cli.main(list(args))
+                except SystemExit as exit_:  # argparse refusing the arguments
+                    code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+                finally:
+                    messages.choose(None)  # `--lang` fixes the language for the process: not for the next test
+        return subprocess.CompletedProcess([GUIDELINE, *args], code, out.getvalue(), err.getvalue())
 
     def html(self, url_path: str) -> str:
         path = self.root / "site" / url_path.strip("/") / "index.html"
         return path.read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _inside(folder: Path, env: Mapping[str, str]) -> Iterator[None]:
+    """Run in ``folder`` with ``env`` set, as a subprocess there would; both restored after."""
+    saved, here = dict(os.environ), Path.cwd()
+    os.environ.update(env)
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+# Build memo: many tests build the very same tiny site (the `tiny_site` or `revised` fixture untouched) and
+# only read it. A build is keyed by every source file, the command and the environment it reads; for a key
+# built before, that build's output and messages are replayed: the result of a real build of exactly these
+# sources. The memo lives for one test session (code outside the tree, guideline/, may change between).
+_ENVIRONMENT = ("GUIDELINE_", "LANG", "LC_", "LANGUAGE", "NO_MKDOCS", "SITE_URL")
+_memo_dir: list[Path] = []  # set once per session by the fixture below
+
+
+@dataclass
+class _Built:
+    root: Path  # where it was built: absolute paths in messages are replaced by the new site's
+    result: subprocess.CompletedProcess[str]
+    output: Path | None
+
+    def replay(self, root: Path) -> subprocess.CompletedProcess[str]:
+        def moved(text: str) -> str:
+            return text.replace(str(self.root), str(root))
+
+        args, code = self.result.args, self.result.returncode
+        return subprocess.CompletedProcess(args, code, moved(self.result.stdout), moved(self.result.stderr))
+
+    def restore(self, out: Path) -> None:
+        shutil.rmtree(out, ignore_errors=True)  # as `mkdocs build` cleans the site folder first
+        if self.output is not None:
+            shutil.copytree(self.output, out)
+
+
+_BUILDS: dict[str, _Built] = {}
+
+
+def _keep(key: str, out: Path) -> Path | None:
+    """A copy of the build output ``out`` kept for replay, if the build wrote one."""
+    if not out.is_dir() or not _memo_dir:
+        return None
+    return Path(shutil.copytree(out, _memo_dir[0] / key))
+
+
+def _settings(command: list[str], env: Mapping[str, str]) -> str:
+    """The command and the environment variables a build reads."""
+    return repr((command, sorted((k, v) for k, v in env.items() if k.startswith(_ENVIRONMENT))))
+
+
+def _fingerprint(root: Path, command: list[str], env: dict[str, str]) -> str:
+    digest = hashlib.sha256(_settings(command, env).encode())
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if relative.parts[0] == "site" or "__pycache__" in relative.parts or not path.is_file():
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_memo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Where the memo keeps build outputs, and the real project's publishing build (tools/publish.py) memoised
+    too: tests/test_publish.py and tests/test_hardening.py publish the unchanged project several times."""
+    _memo_dir.append(tmp_path_factory.mktemp("builds"))
+    real = publish.build
+
+    def build(project: Path, site_url: str, out: Path) -> None:
+        if project.resolve() != ROOT:  # a copy a test broke on purpose: built for real
+            real(project, site_url, out)
+            return
+        key = hashlib.sha256(_settings(["publish", site_url], os.environ).encode()).hexdigest()
+        built = _BUILDS.get(key)
+        if built is None:
+            real(project, site_url, out)  # raises on failure: only a successful build is kept
+            _BUILDS[key] = _Built(ROOT, subprocess.CompletedProcess([], 0), _keep(key, out))
+            return
+        built.restore(out)
+
+    publish.build = build
+    yield
+    publish.build = real
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """``text`` is exactly tests/snapshots/``name``, with a line diff when it is not.
+
+    ``UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_x.py`` writes the snapshots anew instead: read the
+    diff (git diff tests/snapshots) before committing it, as it is what the test will hold the code to."""
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"no snapshot {path.relative_to(ROOT)}: write it with UPDATE_SNAPSHOTS=1"
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = difflib.unified_diff(expected.splitlines(), text.splitlines(), "snapshot", "now", lineterm="")
+        pytest.fail(f"{path.relative_to(ROOT)} differs (UPDATE_SNAPSHOTS=1 rewrites it):\n" + "\n".join(diff))
 
 
 def copy_skeleton(target: Path) -> None:
@@ -208,17 +342,36 @@ def tiny_site(tmp_path: Path) -> Site:
     return site
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once for the whole session with --strict."""
-    out = tmp_path_factory.mktemp("site")
+def shared_build(config: pytest.Config, name: str, build: Callable[[Path], object]) -> Path:
+    """``build(out)`` once per test run, its output shared by the pytest-xdist workers: the first to ask builds
+    while the other waits for it (a lock in the run's temporary folder, which pytest removes in time)."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, done = folder / "shared" / name, folder / "shared" / f"{name}.done"
+    out.parent.mkdir(exist_ok=True)
+    with (folder / "shared" / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # a build that failed half-way in the other worker
+            build(out)
+            done.touch()
+    return out
+
+
+def build_real_site(out: Path, **env: str) -> None:
+    """``mkdocs build --strict`` of the real project into ``out``, on the tests' build date."""
     result = subprocess.run(
         [MKDOCS, "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **env},
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(request: pytest.FixtureRequest) -> Path:
+    """The real site, built once for the whole run with --strict."""
+    return shared_build(request.config, "site", build_real_site)

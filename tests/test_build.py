@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+from datetime import date
 
 import pytest
-from conftest import TINY_EDITION, Site, commentary
+from conftest import BUILD_DATE, TINY_EDITION, Site, assert_snapshot, commentary
+
+from guideline.model.project import load
+from guideline.problems import GuidelineError
 
 
 def line_of(text: str, needle: str) -> int:
@@ -13,11 +18,27 @@ def line_of(text: str, needle: str) -> int:
 
 
 def assert_fails_with(site: Site, *messages: str) -> str:
+    """The real build fails (exit 1 under --strict) with every message: what MkDocs and the hook are responsible for."""
     result = site.build()
     assert result.returncode == 1, result.stderr
     for message in messages:
         assert message in result.stderr
     return result.stderr
+
+
+def assert_rejected_with(site: Site, *messages: str) -> str:
+    """Loading the sources as the production build does (Japanese, drafts left out, on the tests' build date)
+    fails with every message, in milliseconds: the report the build prints (``assert_fails_with`` shows once
+    that the build does print it and exits 1). The whole report is held to its snapshot,
+    tests/snapshots/test_build/<test>.txt: no other problem is reported, and none twice."""
+    with pytest.raises(GuidelineError) as error:
+        load(site.root, drafts=False, today=date.fromisoformat(BUILD_DATE))
+    report = error.value.problems.report()
+    missing = [message for message in messages if message not in report]
+    assert not missing, f"missing {missing} in:\n{report}"
+    test = os.environ["PYTEST_CURRENT_TEST"].split("::")[-1].split(" ")[0]
+    assert_snapshot(f"test_build/{test}.txt", report + "\n")
+    return report
 
 
 def test_valid_site_builds_without_warnings(tiny_site: Site) -> None:
@@ -118,13 +139,14 @@ def test_copy_link_carries_permanent_url_citation_and_pinned_link(tiny_site: Sit
     assert button.group(3) == "../editions/1/#accuracy"
 
 
-# Each kind of bad input: the build fails, naming the file, the line and the fix.
+# Each kind of bad input: the sources are refused, naming the file, the line and the fix; the build fails on
+# them all at once (test_every_problem_is_reported_in_one_build builds for real).
 
 
 def test_provision_without_commentary(tiny_site: Site) -> None:
     tiny_site.remove("docs/clauses/rumors.md")
     line = line_of(TINY_EDITION, "{#rumors}")
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         f"editions/1.ja.md:{line}: エラー: 条項 2(2)①「rumors」に解説ページがありません。docs/clauses/rumors.md を作り、",
     )
@@ -132,7 +154,7 @@ def test_provision_without_commentary(tiny_site: Site) -> None:
 
 def test_commentary_for_unknown_id(tiny_site: Site) -> None:
     tiny_site.write("docs/clauses/rumours.md", commentary("rumours"))
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         "docs/clauses/rumours.md:2: エラー: 「clause: rumours」という条項はどの版にもありません。「rumors」のことですか。",
     )
@@ -142,7 +164,7 @@ def test_provision_without_examples_or_faqs(tiny_site: Site) -> None:
     body = "## 趣旨\n\n趣旨。\n\n## 事例\n\n## よくある質問\n\n## 関連条項\n\n- [](clause:purpose)\n"
     text = commentary("rumors", body=body)
     tiny_site.write("docs/clauses/rumors.md", text)
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         f"docs/clauses/rumors.md:{line_of(text, '## 事例')}: エラー: 事例が 0 件です。「## 事例」の下に 4 件以上書いてください。",
         f"docs/clauses/rumors.md:{line_of(text, '## よくある質問')}: エラー: よくある質問が 0 件です。"
@@ -153,7 +175,7 @@ def test_provision_without_examples_or_faqs(tiny_site: Site) -> None:
 def test_example_without_verdict(tiny_site: Site) -> None:
     text = commentary("rumors").replace("- 判断: OK\n", "")
     tiny_site.write("docs/clauses/rumors.md", text)
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         f"docs/clauses/rumors.md:{line_of(text, '### よい例')}: エラー: 事例「よい例」に判断がありません。"
         "「- 判断: …」の行を加え、OK、NG、要注意 のどれかを書いてください。",
@@ -163,7 +185,7 @@ def test_example_without_verdict(tiny_site: Site) -> None:
 def test_duplicate_id(tiny_site: Site) -> None:
     text = TINY_EDITION.replace("{#prohibited}", "{#accuracy}")
     tiny_site.write("editions/1.ja.md", text)
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         f"editions/1.ja.md:{line_of(text, '次に掲げる')}: エラー: 条項の ID「accuracy」は"
         f"{line_of(text, '正確に')}行目でも使われています。この条項には新しい ID を付けてください。",
@@ -173,7 +195,7 @@ def test_duplicate_id(tiny_site: Site) -> None:
 def test_unknown_cross_reference_with_did_you_mean(tiny_site: Site) -> None:
     text = commentary("accuracy").replace("clause:purpose", "clause:prohibitted")
     tiny_site.write("docs/clauses/accuracy.md", text)
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         f"docs/clauses/accuracy.md:{line_of(text, 'prohibitted')}: エラー: "
         "リンク先「clause:prohibitted」という条項はありません。「prohibited」のことですか。",
@@ -183,7 +205,7 @@ def test_unknown_cross_reference_with_did_you_mean(tiny_site: Site) -> None:
 def test_malformed_front_matter(tiny_site: Site) -> None:
     text = commentary("accuracy").replace("checklist: accuracyを確かめましたか。", "checklist: [accuracy")
     tiny_site.write("docs/clauses/accuracy.md", text)
-    assert_fails_with(tiny_site, f"docs/clauses/accuracy.md:{line_of(text, 'checklist:')}: エラー: 前付けのこの行の")
+    assert_rejected_with(tiny_site, f"docs/clauses/accuracy.md:{line_of(text, 'checklist:')}: エラー: 前付けのこの行の")
 
 
 def test_every_problem_is_reported_in_one_build(tiny_site: Site) -> None:
@@ -216,7 +238,7 @@ def test_drafts_are_left_out_of_the_production_build(tiny_site: Site, status: st
 def test_unknown_reference_on_a_hand_written_page(tiny_site: Site) -> None:
     text = (tiny_site.root / "docs/index.md").read_text(encoding="utf-8") + "\n迷ったら[](clause:consultation)へ。\n"
     tiny_site.write("docs/index.md", text)
-    assert_fails_with(
+    assert_rejected_with(
         tiny_site,
         f"docs/index.md:{line_of(text, 'consultation')}: エラー: リンク先「clause:consultation」という条項はありません。",
     )

@@ -92,7 +92,12 @@ REBUILDS = textwrap.dedent(
         config.plugins.on_startup(command="serve", dirty=False)
         build(config, serve_url="http://127.0.0.1:8000/")
         folder = pathlib.Path(sys.argv[1], "search")
-        out.append({name: (folder / name).read_text(encoding="utf-8") for name in ("index.ja.json", "index.en.json")})
+        built = {name: (folder / name).read_text(encoding="utf-8") for name in ("index.ja.json", "index.en.json")}
+        # hooks/build_speed.py is among the project's hooks and did its work on this build's plugins.
+        dedupe = getattr(config.plugins["i18n"].reconfigure_search_duplicates, "__func__", None)
+        entries = vars(config.plugins["material/search"].search_index).get("add_entry_from_context")
+        built["hooked"] = [getattr(dedupe, "__module__", None), getattr(entries, "__name__", None)]
+        out.append(built)
     print(json.dumps(out, ensure_ascii=False))
     """
 )
@@ -115,6 +120,7 @@ def test_rebuilds_index_as_a_fresh_build_does(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     fresh, rebuilt, saved = json.loads(result.stdout.splitlines()[-1])
+    assert [index["hooked"] for index in (fresh, rebuilt, saved)] == [["hooks/build_speed.py", "<lambda>"]] * 3
     assert rebuilt == fresh
     assert "再構築の目印です。" not in fresh["index.ja.json"]
     assert "再構築の目印です。" in saved["index.ja.json"]

@@ -7,30 +7,19 @@ kind of page found in that build, in both languages: a new kind of page is teste
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import shared_build
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from .harness import ENV, Visit, build_site, launch, new_visit, page_types, serve
 
-_built: dict[str, Path] = {}
-
 
 def _site(config: pytest.Config) -> Path:
-    """Build the site on first use (collection needs it to list the page types)."""
-    if "site" not in _built:
-        out = Path(tempfile.mkdtemp(prefix="guideline-browser-"))
-        _built["site"] = build_site(out / "site", **ENV)
-    return _built["site"]
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    for path in _built.values():
-        shutil.rmtree(path.parent, ignore_errors=True)
+    """Build the site on first use (collection needs it to list the page types), once for the workers."""
+    return shared_build(config, "browser-site", lambda out: build_site(out, **ENV))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
