@@ -148,26 +148,25 @@ def cross_references(guideline: Guideline, problems: Problems) -> None:
     """Every cross-reference names a provision shown (施行予定 included), and an anchor it has."""
     index = guideline.index
     for commentary in guideline.commentaries.values():
-        for line, text in commentary.prose():
-            for ref in references.find(text):
-                if ref.target in index.tombstones or ref.target in guideline.hidden:
-                    continue  # a deleted provision leads to its 削除 page; a hidden draft's is left unlinked
-                if ref.target not in index:
-                    known = guideline.current.provisions
-                    problems.add(
-                        commentary.path,
-                        line,
-                        "project.unknown_reference",
-                        target=ref.target,
-                        hint=references.did_you_mean(ref.target, known),
-                    )
-                elif ref.anchor and ref.anchor not in guideline.anchors(ref.target):
-                    hint = references.did_you_mean(ref.anchor, guideline.anchors(ref.target))
-                    problems.add(
-                        commentary.path,
-                        line,
-                        "project.unknown_anchor",
-                        target=ref.target,
-                        anchor=ref.anchor,
-                        hint=hint,
-                    )
+        for line, ref in commentary.cross_references:
+            if ref.target in index.tombstones or ref.target in guideline.hidden:
+                continue  # a deleted provision leads to its 削除 page; a hidden draft's is left unlinked
+            if ref.target not in index:
+                known = guideline.current.provisions
+                problems.add(
+                    commentary.path,
+                    line,
+                    "project.unknown_reference",
+                    target=ref.target,
+                    hint=references.did_you_mean(ref.target, known),
+                )
+            elif ref.anchor and ref.anchor not in guideline.anchors(ref.target):
+                hint = references.did_you_mean(ref.anchor, guideline.anchors(ref.target))
+                problems.add(
+                    commentary.path,
+                    line,
+                    "project.unknown_anchor",
+                    target=ref.target,
+                    anchor=ref.anchor,
+                    hint=hint,
+                )

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from guideline.messages import items
+from guideline.model import references
 from guideline.model.frontmatter import source_lines, split
 from guideline.model.signals import ATTACHMENTS_KEY, Attachment, Signal, entry_lines, parse_attachments, parse_signals
 from guideline.model.signals import KEY as SIGNALS_KEY
@@ -131,6 +133,12 @@ class Commentary:
         Line by line, not paragraph by paragraph: a problem in a paragraph's third line names that line.
         """
         return self.source_lines
+
+    @cached_property
+    def cross_references(self) -> list[tuple[int, references.Reference]]:
+        """Every cross-reference in the sections, with its line: found once, read by the checks and by the
+        load that records backlinks."""
+        return [(line, ref) for line, text in self.prose() for ref in references.find(text)]
 
 
 def situation_labels(example: Example, lang: str) -> list[str]:

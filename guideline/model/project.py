@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from guideline.checks import freeze, markup, sources, translated
-from guideline.model import references
 from guideline.model.commentary import Commentary, parse_commentary
 from guideline.model.dates import today_in_japan
 from guideline.model.edition import Edition, edition_sort_key, parse_edition
@@ -210,17 +209,16 @@ def _link_references(guideline: Guideline) -> None:
     removed = index.tombstones
     ahead = deletions_ahead(guideline)
     for clause, commentary in guideline.commentaries.items():
-        for line, text in commentary.prose():
-            for ref in references.find(text):
-                if ref.target == clause:
-                    continue
-                gone = removed.get(ref.target) or ahead.get(ref.target)
-                if gone is not None:
-                    guideline.removed_references.append(
-                        RemovedReference(commentary.path, line, ref.target, gone.removed_in, gone.successors)
-                    )
-                if ref.target in removed or ref.target not in index or clause in removed:
-                    continue
-                backlinks = index.entry(ref.target).backlinks
-                if Backlink(clause, None) not in backlinks:
-                    backlinks.append(Backlink(clause, None))
+        for line, ref in commentary.cross_references:
+            if ref.target == clause:
+                continue
+            gone = removed.get(ref.target) or ahead.get(ref.target)
+            if gone is not None:
+                guideline.removed_references.append(
+                    RemovedReference(commentary.path, line, ref.target, gone.removed_in, gone.successors)
+                )
+            if ref.target in removed or ref.target not in index or clause in removed:
+                continue
+            backlinks = index.entry(ref.target).backlinks
+            if Backlink(clause, None) not in backlinks:
+                backlinks.append(Backlink(clause, None))
