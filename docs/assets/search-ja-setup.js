@@ -27,11 +27,17 @@
   // A page opened from a result (?h=) lets Material fetch its index, which the build leaves with its
   // configuration only: Material needs it to mark the words found on the page.
   if (!new URL(window.location.href).searchParams.has("h")) form.removeAttribute("name");
+  var port = new BroadcastChannel(channel);
   var started = false;
   var start = function () {
     if (started) return;
     started = true;
-    new BroadcastChannel(channel).postMessage("load");
+    port.postMessage("load");
+  };
+  // The worker starts with the page and may not listen yet when the reader is quick to the box: it says
+  // when it does, and is asked again.
+  port.onmessage = function (event) {
+    if (started && event.data === "listening") port.postMessage("load");
   };
   form.addEventListener("focusin", start);
   form.addEventListener("input", start);

@@ -834,7 +834,12 @@
   });
 
   if (CHANNEL && typeof BroadcastChannel !== "undefined") {
-    new BroadcastChannel(CHANNEL).onmessage = function () { load(); };
+    var channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = function (event) {
+      if (event.data === "load") load();
+    };
+    // A reader quick to the search box may have asked before this worker listened: the page asks again.
+    channel.postMessage("listening");
   }
   self.postMessage({ type: READY });
 })();
