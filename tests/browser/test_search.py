@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_build
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from .harness import (
     ENV,
@@ -149,19 +149,35 @@ def test_a_reader_who_never_searches_downloads_no_index(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_english_words_are_stemmed_and_stray_letters_ignored(browser: Browser, base_url: str) -> None:
-    visit = new_visit(browser, base_url)
-    try:
-        page = visit.page()
-        page.goto("/en/")
-        open_search(page)
-        assert search(page, "hijacking")[:1] == ["/en/clauses/security/"]  # the page says "hijacked"
-        # The t of "don't" is no word: it would otherwise mark hundreds of letters on the page.
-        search(page, "don't share the password")
-        marks = page.eval_on_selector_all("li.md-search-result__item mark", "marks => marks.map(m => m.textContent)")
-        assert marks and all(len(m) > 1 for m in marks), marks
-    finally:
-        visit.context.close()
+def test_the_index_loads_when_the_worker_starts_after_the_reader_reached_the_box(visit: Visit) -> None:
+    """A reader quick to the search box, on a slow machine, reaches it before the search worker listens:
+    the index is still fetched then, not at the first query (the worker says when it listens)."""
+    page = visit.page()
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/assets/search-ja.js*", hold)  # the worker's script, held back
+    page.goto("/clauses/accuracy/")
+    page.wait_for_function("() => true")  # let the held request reach the test
+    assert held, "the worker's script was not requested"
+    page.locator("input.md-search__input").focus()
+    with page.expect_request("**/search/index.ja.json", timeout=10_000):
+        held[0].continue_()
+    page.unroute("**/assets/search-ja.js*")
+    assert visit.errors == []
+
+
+def test_english_words_are_stemmed_and_stray_letters_ignored(visit: Visit) -> None:
+    page = visit.page()
+    page.goto("/en/")
+    open_search(page)
+    assert search(page, "hijacking")[:1] == ["/en/clauses/security/"]  # the page says "hijacked"
+    # The t of "don't" is no word: it would otherwise mark hundreds of letters on the page.
+    search(page, "don't share the password")
+    marks = page.eval_on_selector_all("li.md-search-result__item mark", "marks => marks.map(m => m.textContent)")
+    assert marks and all(len(m) > 1 for m in marks), marks
 
 
 def test_enter_in_the_box_opens_the_first_result(search_page: Page) -> None:
@@ -170,24 +186,20 @@ def test_enter_in_the_box_opens_the_first_result(search_page: Page) -> None:
     search_page.wait_for_url(f"**{pages[0]}**")
 
 
-def test_each_language_searches_its_own_pages(browser: Browser, base_url: str) -> None:
+def test_each_language_searches_its_own_pages(visit: Visit) -> None:
     """From /en/ every result is an English address (a translated page, or an untranslated one's
     fallback); from / none is."""
-    visit = new_visit(browser, base_url)
-    try:
-        for home in ("/", "/en/"):
-            page = visit.page()
-            page.goto(home)
-            open_search(page)
-            found = [p for query in ("噂", "rumor", "パスワード", "password") for p in search(page, query)]
-            assert found, f"nothing found from {home}"
-            english = [p for p in found if p.startswith("/en/")]
-            assert english == (found if home == "/en/" else []), f"from {home}: {found}"
-    finally:
-        visit.context.close()
+    page = visit.page()
+    for home in ("/", "/en/"):
+        page.goto(home)
+        open_search(page)
+        found = [p for query in ("噂", "rumor", "パスワード", "password") for p in search(page, query)]
+        assert found, f"nothing found from {home}"
+        english = [p for p in found if p.startswith("/en/")]
+        assert english == (found if home == "/en/" else []), f"from {home}: {found}"
 
 
-def test_english_pages_are_found_in_english(browser: Browser, base_url: str, site: Path) -> None:
+def test_english_pages_are_found_in_english(visit: Visit, site: Path) -> None:
     """Every translated page in the real site's index is found from /en/ by words of its title."""
     index = json.loads((site / "search" / "index.en.json").read_text(encoding="utf-8"))
     articles = [d for d in index["docs"] if d["location"].startswith("en/") and "#" not in d["location"]]
@@ -195,20 +207,16 @@ def test_english_pages_are_found_in_english(browser: Browser, base_url: str, sit
     # pages means the English pages fell back to Japanese or left the index, which this test is here to catch.
     assert len(articles) >= 10, f"{len(articles)} English pages in the English search index"
     searched = 0
-    visit = new_visit(browser, base_url)
-    try:
-        page = visit.page()
-        page.goto("/en/")
-        open_search(page)
-        for article in articles[:10]:
-            words = [w for w in article["title"].split() if w.isascii() and w.isalpha() and len(w) > 3]
-            if not words:
-                continue
-            pages = search(page, " ".join(words[:4]))
-            assert f"/{article['location']}" in pages[:3], (article["title"], pages[:3])
-            searched += 1
-    finally:
-        visit.context.close()
+    page = visit.page()
+    page.goto("/en/")
+    open_search(page)
+    for article in articles[:10]:
+        words = [w for w in article["title"].split() if w.isascii() and w.isalpha() and len(w) > 3]
+        if not words:
+            continue
+        pages = search(page, " ".join(words[:4]))
+        assert f"/{article['location']}" in pages[:3], (article["title"], pages[:3])
+        searched += 1
     assert searched >= 5, f"only {searched} of the English titles had English words to search for"
 
 
@@ -270,6 +278,19 @@ def bilingual_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def bilingual_module_visit(browser: Browser, bilingual_url: str) -> Iterator[Visit]:
+    visit = new_visit(browser, bilingual_url)
+    yield visit
+    visit.context.close()
+
+
+@pytest.fixture
+def bilingual_visit(bilingual_module_visit: Visit) -> Visit:
+    bilingual_module_visit.reset()
+    return bilingual_module_visit
+
+
 @pytest.mark.parametrize(
     ("home", "query", "expected"),
     [
@@ -283,14 +304,10 @@ def bilingual_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ],
 )
 def test_search_follows_the_readers_language(
-    browser: Browser, bilingual_url: str, home: str, query: str, expected: list[str]
+    bilingual_visit: Visit, home: str, query: str, expected: list[str]
 ) -> None:
-    visit = new_visit(browser, bilingual_url)
-    try:
-        page = visit.page()
-        page.goto(home)
-        open_search(page)
-        assert search(page, query) == expected
-        assert visit.errors == []
-    finally:
-        visit.context.close()
+    page = bilingual_visit.page()
+    page.goto(home)
+    open_search(page)
+    assert search(page, query) == expected
+    assert bilingual_visit.errors == []
