@@ -64,8 +64,15 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture
-def visit(browser: Browser, base_url: str) -> Iterator[Visit]:
+@pytest.fixture(scope="module")
+def module_visit(browser: Browser, base_url: str) -> Iterator[Visit]:
     visit = new_visit(browser, base_url)
     yield visit
     visit.context.close()
+
+
+@pytest.fixture
+def visit(module_visit: Visit) -> Visit:
+    """The module's visit, its tab as a new one (Visit.reset)."""
+    module_visit.reset()
+    return module_visit

@@ -20,7 +20,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 import yaml
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Route
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -111,18 +111,48 @@ def launch(playwright: Playwright) -> Browser:
 
 @dataclass
 class Visit:
-    """A browser context on the site that records every request and every console error."""
+    """A browser context on the site with one tab, recording every request, console error and dialog.
+
+    A visit serves a whole test module: each test gets the tab back as a new one would be (``reset``).
+    Opening a tab costs Chromium more than most tests' own work (a new renderer loads the fonts and
+    compiles the scripts again), and the browser tests are most of the suite's time."""
 
     context: BrowserContext
     origin: str
+    viewport: ViewportSize
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)  # messages of alert(), prompt()... (each is dismissed)
+    _tab: Page | None = None
 
     def page(self) -> Page:
-        page = self.context.new_page()
-        page.on("console", lambda message: self._console(page, message))
-        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: uncaught {error}"))
-        return page
+        """The visit's tab: blank, as a new tab is, at the start of each test."""
+        if self._tab is None or self._tab.is_closed():
+            tab = self._tab = self.context.new_page()
+            tab.on("console", lambda message: self._console(tab, message))
+            tab.on("pageerror", lambda error: self.errors.append(f"{tab.url}: uncaught {error}"))
+            tab.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        return self._tab
+
+    def reset(self) -> None:
+        """Back to a new tab: other tabs closed, the site's storage and cookies cleared, no media emulated,
+        the window at its first size, on about:blank (so that the next test's first page is loaded, never
+        reached by a jump within a page), and nothing recorded."""
+        for other in self.context.pages:
+            if other is not self._tab:
+                other.close()
+        tab = self._tab
+        if tab is not None and not tab.is_closed():
+            if _same_origin(tab.url, self.origin) and tab.url.startswith("http"):
+                tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            tab.goto("about:blank")
+            # Playwright's defaults for a new context
+            tab.emulate_media(media="null", color_scheme="light", forced_colors="none", reduced_motion="no-preference")
+            tab.set_viewport_size(self.viewport)
+        self.context.clear_cookies()
+        self.requests.clear()
+        self.errors.clear()
+        self.dialogs.clear()
 
     def _console(self, page: Page, message: ConsoleMessage) -> None:
         if message.type != "error":
@@ -145,8 +175,9 @@ def _same_origin(url: str, origin: str) -> bool:
 
 def new_visit(browser: Browser, base_url: str, **options: object) -> Visit:
     origin = base_url.rstrip("/")
-    context = browser.new_context(locale="ja-JP", base_url=base_url, viewport={"width": 1280, "height": 900}, **options)
-    visit = Visit(context, origin)
+    viewport: ViewportSize = {"width": 1280, "height": 900}
+    context = browser.new_context(locale="ja-JP", base_url=base_url, viewport=viewport, **options)
+    visit = Visit(context, origin, viewport)
 
     def record(route: Route) -> None:
         url = route.request.url

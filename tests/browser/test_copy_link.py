@@ -30,9 +30,8 @@ document.addEventListener("copy", () => {
 MESSAGES = {"ja": "リンクをコピーしました", "en": "Link copied"}
 
 
-@pytest.fixture(params=["clipboard-api", "plain-http"])
-def copy_visit(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[tuple[Visit, str]]:
-    """A visit with the Clipboard API granted, or without it (plain http); and which of the two."""
+@pytest.fixture(scope="module", params=["clipboard-api", "plain-http"])
+def copy_context(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[tuple[Visit, str]]:
     visit = new_visit(browser, base_url)
     if request.param == "clipboard-api":
         visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=visit.origin)
@@ -40,6 +39,19 @@ def copy_visit(request: pytest.FixtureRequest, browser: Browser, base_url: str) 
         visit.context.add_init_script(PLAIN_HTTP)
     yield visit, request.param
     visit.context.close()
+
+
+@pytest.fixture
+def copy_visit(copy_context: tuple[Visit, str]) -> tuple[Visit, str]:
+    """A visit with the Clipboard API granted, or without it (plain http); and which of the two."""
+    copy_context[0].reset()
+    return copy_context
+
+
+def empty_clipboard(page: Page, mode: str) -> None:
+    """The clipboard outlives a test in the module's context: emptied, so that a copy that fails is seen."""
+    if mode == "clipboard-api":
+        page.evaluate("navigator.clipboard.writeText('')")
 
 
 def copied_text(page: Page, mode: str) -> str:
@@ -94,10 +106,9 @@ def check_copied(page: Page, text: str, button: str, origin: str, commentary: st
 def test_copy_link_copies_citation_and_address(copy_visit: tuple[Visit, str], how: str, lang: str) -> None:
     visit, mode = copy_visit
     page = visit.page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     prefix = "/en" if lang == "en" else ""
     page.goto(f"{prefix}/text/#accuracy")
+    empty_clipboard(page, mode)
     button = "#accuracy .copy-link"
     citation = page.locator(button).get_attribute("data-citation") or ""
     title = page.locator("article h1").first.inner_text().strip()
@@ -106,7 +117,7 @@ def test_copy_link_copies_citation_and_address(copy_visit: tuple[Visit, str], ho
     activate(page, how, button)
 
     expect(page.locator("#copy-link-status")).to_have_text(MESSAGES[lang])
-    assert dialogs == [], f"the fallback prompt was shown: {dialogs}"
+    assert visit.dialogs == [], f"the fallback prompt was shown: {visit.dialogs}"
     check_copied(page, copied_text(page, mode), button, visit.origin, f"{prefix}/clauses/accuracy/", "accuracy", "3(4)")
     assert visit.errors == []
 
@@ -115,6 +126,7 @@ def test_copy_link_on_a_commentary_page(copy_visit: tuple[Visit, str]) -> None:
     visit, mode = copy_visit
     page = visit.page()
     page.goto("/clauses/rumors/")
+    empty_clipboard(page, mode)
     button = ".provision-box .copy-link"
     page.locator(button).click()
     check_copied(page, copied_text(page, mode), button, visit.origin, "/clauses/rumors/", "rumors", "3(6)④")
