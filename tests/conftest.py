@@ -7,6 +7,7 @@ import difflib
 import fcntl
 import hashlib
 import io
+import logging
 import os
 import shutil
 import subprocess
@@ -16,8 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
+import mkdocs.utils as mkdocs_utils
 import pytest
+from mkdocs.__main__ import cli as mkdocs_cli
+from mkdocs.config import config_options
+from mkdocs.config.defaults import MkDocsConfig
 
 from guideline import cli, messages
 from guideline.editing import stubs
@@ -169,9 +175,7 @@ class Site:
         key = _fingerprint(self.root, command, environment)
         built = _BUILDS.get(key)
         if built is None:
-            result = subprocess.run(
-                command, cwd=self.root, capture_output=True, text=True, env=environment, check=False
-            )
+            result = mkdocs_in_process(command, self.root, environment)
             _BUILDS[key] = _Built(self.root, result, _keep(key, self.root / "site"))
             return result
         built.restore(self.root / "site")
@@ -210,6 +214,49 @@ def _inside(folder: Path, env: Mapping[str, str]) -> Iterator[None]:
         os.chdir(here)
         os.environ.clear()
         os.environ.update(saved)
+
+
+def mkdocs_in_process(command: list[str], folder: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """``command`` (``mkdocs build …``) run by MkDocs' own command line in this process, as a new process
+    would run it: what it prints and exits with, without the 0.6 s a new Python spends on imports and on
+    finding the plugins. MkDocs keeps some state for the process, as `mkdocs serve` needs it; each build
+    starts without it and leaves none behind:
+    - plugin instances, cached by the configuration's schema (``Plugins.plugin_cache``), and hook
+      modules, cached by path (``Hooks._load_hook``): a build gets new ones, as a new process does;
+    - ``mkdocs.utils.clean_directory``, which mkdocs-static-i18n replaces with a no-op while it builds the
+      other languages and puts back only when that succeeds: a failed build left it off, and the next
+      build of a folder kept the pages of the one before (the drill once saw a draft's page survive a
+      production build);
+    - logging: the handlers and filters MkDocs and i18n add, and the DuplicateFilter's memory of messages
+      already logged (it would hide the next build's errors)."""
+    plugins = next(option for _, option in MkDocsConfig._schema if isinstance(option, config_options.Plugins))
+    plugins.plugin_cache.clear()
+    config_options.Hooks._load_hook.cache_clear()
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.plugins")]
+    saved = [(logger, logger.level, list(logger.handlers), list(logger.filters)) for logger in loggers]
+    clean_directory = mkdocs_utils.clean_directory
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _inside(folder, env),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        # Messages unwrapped, as in a pipe: the worker's own output may be a terminal.
+        mock.patch("shutil.get_terminal_size", return_value=os.terminal_size((0, 0))),
+    ):
+        try:
+            mkdocs_cli.main(command[1:], prog_name="mkdocs")
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+        finally:
+            mkdocs_utils.clean_directory = clean_directory
+            for logger, level, handlers, filters in saved:
+                logger.setLevel(level)
+                logger.handlers[:] = handlers
+                logger.filters[:] = filters
+            plugins.plugin_cache.clear()
+            config_options.Hooks._load_hook.cache_clear()
+    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
 
 
 # Build memo: many tests build the very same tiny site (the `tiny_site` or `revised` fixture untouched) and
