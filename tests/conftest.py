@@ -21,9 +21,11 @@ from unittest import mock
 
 import mkdocs.utils as mkdocs_utils
 import pytest
+from browser.harness import launch
 from mkdocs.__main__ import cli as mkdocs_cli
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
+from playwright.sync_api import Browser, sync_playwright
 
 from guideline import cli, messages
 from guideline.editing import stubs
@@ -416,6 +418,16 @@ def build_real_site(out: Path, **env: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium, started once per worker for every module that drives it (a thread can run one Playwright at
+    a time): the browser tests and tests/test_publish_nginx.py."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

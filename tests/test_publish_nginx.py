@@ -24,9 +24,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
 from tools import publish, sitecheck
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -342,14 +341,6 @@ class Visit:
     console: list[str]
     outside: list[str]
     statuses: dict[str, int]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def visit(browser: Browser, base: str, paths: list[str], *, bypass_csp: bool = False, then: str | None = None) -> Visit:

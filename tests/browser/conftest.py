@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_build
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser
 
-from .harness import ENV, Visit, build_site, launch, new_visit, page_types, serve
+from .harness import ENV, Visit, build_site, new_visit, page_types, serve
 
 
 def _site(config: pytest.Config) -> Path:
@@ -47,21 +47,6 @@ def site(request: pytest.FixtureRequest) -> Path:
 def base_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-# One Playwright (and Chromium) per module, not per session: a thread can run only one Playwright
-# at a time, and other test modules (tests/test_publish_nginx.py) start their own.
-@pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="module")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = launch(playwright)
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")
