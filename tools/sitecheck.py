@@ -227,6 +227,8 @@ class Site:
         self.path = parts.path if parts.path.endswith("/") else parts.path + "/"
         self.report = Report()
         self._pages: dict[str, _Page] = {}
+        self._files: dict[str, str | None] = {}
+        self._resolved_root = root.resolve()
 
     def url_of(self, relative: str) -> str:
         return f"{self.origin}{self.path}{relative}"
@@ -338,11 +340,18 @@ class Site:
             self._problem(relative, line, f"{url!r}: no element with id {fragment!r} in {file}")
 
     def _file(self, inside: str) -> str | None:
+        """The file the path ``inside`` the site is served from, if any; looked up once per path (a page
+        links to the same few hundred files thousands of times, and the tree does not change under a check)."""
+        if inside not in self._files:
+            self._files[inside] = self._find(inside)
+        return self._files[inside]
+
+    def _find(self, inside: str) -> str | None:
         candidate = self.root / inside
         if not inside or inside.endswith("/") or candidate.is_dir():
             candidate = candidate / "index.html"
         try:
-            candidate.resolve().relative_to(self.root.resolve())
+            candidate.resolve().relative_to(self._resolved_root)
         except ValueError:
             return None
         return candidate.relative_to(self.root).as_posix() if candidate.is_file() else None
