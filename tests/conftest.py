@@ -409,14 +409,8 @@ def shared_build(config: pytest.Config, name: str, build: Callable[[Path], objec
 
 def build_real_site(out: Path, **env: str) -> None:
     """``mkdocs build --strict`` of the real project into ``out``, on the tests' build date."""
-    result = subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **env},
-        check=False,
-    )
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, **env}
+    result = mkdocs_in_process([MKDOCS, "build", "--strict", "--site-dir", str(out)], ROOT, environment)
     assert result.returncode == 0, result.stderr
 
 
