@@ -585,6 +585,8 @@ KILLED_MID_COPY = textwrap.dedent(
     from tools import publish
 
     prebuilt, how = Path(sys.argv[3]), sys.argv[4]
+    # Ctrl-C as in a terminal, even when the tests run in the background (which starts them ignoring SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     publish.build = lambda project, site_url, out: shutil.copytree(prebuilt, out)
     publish.check = lambda site, site_url, dest=None: []
     copied = []
