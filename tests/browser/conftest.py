@@ -14,7 +14,7 @@ import pytest
 from conftest import shared_build
 from playwright.sync_api import Browser
 
-from .harness import ENV, Visit, build_site, new_visit, page_types, serve
+from .harness import ENV, Visit, build_site, page_types, serve, visiting
 
 
 def _site(config: pytest.Config) -> Path:
@@ -51,9 +51,8 @@ def base_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def module_visit(browser: Browser, base_url: str) -> Iterator[Visit]:
-    visit = new_visit(browser, base_url)
-    yield visit
-    visit.context.close()
+    with visiting(browser, base_url) as visit:
+        yield visit
 
 
 @pytest.fixture

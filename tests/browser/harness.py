@@ -175,7 +175,9 @@ def _same_origin(url: str, origin: str) -> bool:
     return f"{parts.scheme}://{parts.netloc}" == origin
 
 
-def new_visit(browser: Browser, base_url: str, **options: object) -> Visit:
+@contextlib.contextmanager
+def visiting(browser: Browser, base_url: str, **options: object) -> Iterator[Visit]:
+    """A visit of the site at ``base_url`` (context ``options`` on top of the defaults), closed after."""
     origin = base_url.rstrip("/")
     viewport: ViewportSize = {"width": 1280, "height": 900}
     context = browser.new_context(locale="ja-JP", base_url=base_url, viewport=viewport, **options)
@@ -186,7 +188,10 @@ def new_visit(browser: Browser, base_url: str, **options: object) -> Visit:
     # trip per request, a quarter of a page load's time. Nothing can leave: CHROMIUM_ARGS resolve every
     # other host to nothing, as on the intranet, which has no internet.
     context.on("request", lambda request: visit.requests.append(request.url))
-    return visit
+    try:
+        yield visit
+    finally:
+        context.close()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .harness import Visit, new_visit
+from .harness import Visit, visiting
 
 PLAIN_HTTP = """
 delete Navigator.prototype.clipboard;
@@ -32,13 +32,12 @@ MESSAGES = {"ja": "リンクをコピーしました", "en": "Link copied"}
 
 @pytest.fixture(scope="module", params=["clipboard-api", "plain-http"])
 def copy_context(request: pytest.FixtureRequest, browser: Browser, base_url: str) -> Iterator[tuple[Visit, str]]:
-    visit = new_visit(browser, base_url)
-    if request.param == "clipboard-api":
-        visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=visit.origin)
-    else:
-        visit.context.add_init_script(PLAIN_HTTP)
-    yield visit, request.param
-    visit.context.close()
+    with visiting(browser, base_url) as visit:
+        if request.param == "clipboard-api":
+            visit.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=visit.origin)
+        else:
+            visit.context.add_init_script(PLAIN_HTTP)
+        yield visit, request.param
 
 
 @pytest.fixture

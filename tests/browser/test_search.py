@@ -26,11 +26,11 @@ from .harness import (
     build_site,
     hit_rate,
     load_queries,
-    new_visit,
     open_search,
     run_queries,
     search,
     serve,
+    visiting,
 )
 
 # The development set (tests/search_queries.yml, which the search is tuned on): 184 queries, all of
@@ -280,9 +280,8 @@ def bilingual_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def bilingual_module_visit(browser: Browser, bilingual_url: str) -> Iterator[Visit]:
-    visit = new_visit(browser, bilingual_url)
-    yield visit
-    visit.context.close()
+    with visiting(browser, bilingual_url) as visit:
+        yield visit
 
 
 @pytest.fixture
