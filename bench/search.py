@@ -231,7 +231,7 @@ def write_benchmark(results: dict[str, tuple[list[Outcome], list[Outcome]]], col
         "<!-- search:start -->",
         "## 7. Search: answers on queries nobody tuned for, bytes and time",
         "",
-        f"`make bench-search` ({today}, {platform.machine()}, Debian's Chromium). A query is answered at k when one",
+        f"`make bench-search` ({today}, {platform.machine()}, Debian's Chromium headless shell). A query is answered at k when one",
         "of the pages it names is among the first k results. The development set was used to tune the search; the",
         "held-out set was written blind by someone who had not seen the search code, frozen by its hash, and never",
         "tuned on: its figures are the measure of the search.",
