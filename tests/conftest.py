@@ -428,3 +428,33 @@ def browser() -> Iterator[Browser]:
 def built_site(request: pytest.FixtureRequest) -> Path:
     """The real site, built once for the whole run with --strict."""
     return shared_build(request.config, "site", build_real_site)
+
+
+def drafts_site(config: pytest.Config) -> Path:
+    """The real site with its drafts (GUIDELINE_DRAFTS=1), as `make serve` and `make preview` show it, built once
+    for the whole run: what the browser tests see (every kind of page, a draft's 新旧対照表 included)."""
+    return shared_build(config, "drafts-site", lambda out: build_real_site(out, GUIDELINE_DRAFTS="1"))
+
+
+@pytest.fixture(scope="session")
+def built_drafts_site(request: pytest.FixtureRequest) -> Path:
+    return drafts_site(request.config)
+
+
+# The address the publishing tests publish to (tests/test_publish.py, tests/test_hardening.py).
+PUBLISH_URL = "http://intranet.example/guidelines/hanibon/"
+
+
+@pytest.fixture(scope="session")
+def prebuilt(request: pytest.FixtureRequest) -> Path:
+    """The real site as publishing builds it for PUBLISH_URL, once for the whole run."""
+    return shared_build(request.config, "published-site", lambda out: publish.build(ROOT, PUBLISH_URL, out))
+
+
+@pytest.fixture
+def fast(prebuilt: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Publishing copies the prebuilt site, and skips the site check (tests/test_publish.py covers it) when
+    the test is about what happens around it: a build and a check of the whole site cost seconds each."""
+    monkeypatch.setattr(publish, "build", lambda project, site_url, out: shutil.copytree(prebuilt, out))
+    monkeypatch.setattr(publish, "check", lambda site, site_url, dest=None: [])
+    return prebuilt

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE, ROOT, TINY_EDITION, Site, commentary
+from conftest import PUBLISH_URL as SITE_URL
 from test_editions import EDITION_1, EDITION_2
 from test_translation import EDITION_EN, commentary_en
 
@@ -35,8 +36,6 @@ from guideline.problems import GuidelineError, Problems
 from guideline.site.glossary import annotate_terms
 from guideline.site.review import removed_reference_messages
 from tools import publish, sitecheck
-
-SITE_URL = "http://intranet.example/guidelines/hanibon/"
 
 
 def problems_of(site: Site, lang: str = "ja", today: date | None = None) -> list[str]:
@@ -432,23 +431,6 @@ def test_what_already_worked_still_names_the_file_the_line_and_the_fix(
 
 
 # --- publishing faults, against a real DEST on this machine ---------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built once for SITE_URL; publishing in these tests copies it instead of building again."""
-    out = tmp_path_factory.mktemp("prebuilt") / "site"
-    publish.build(ROOT, SITE_URL, out)
-    return out
-
-
-@pytest.fixture
-def fast(prebuilt: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Publishing copies the prebuilt site, and skips the site check (tests/test_publish.py covers it) when
-    the test is about what happens around it: each check of the whole site costs seconds."""
-    monkeypatch.setattr(publish, "build", lambda project, site_url, out: shutil.copytree(prebuilt, out))
-    monkeypatch.setattr(publish, "check", lambda site, site_url, dest=None: [])
-    return prebuilt
 
 
 def quiet(message: str) -> None:

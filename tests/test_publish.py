@@ -13,11 +13,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import PUBLISH_URL as SITE_URL
 from conftest import ROOT
 
 from tools import publish, sitecheck
 
-SITE_URL = "http://intranet.example/guidelines/hanibon/"
 IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "build", "site", "tests", "bench", "*cache*", "*.egg-info"
 )
@@ -63,8 +63,12 @@ def live(dest: publish.Dest) -> publish.Dest:
     return dest
 
 
-def test_publish_switches_over_and_rollback_returns(dest: publish.Dest) -> None:
-    first = publish.publish(ROOT, dest, SITE_URL, log=quiet)
+def test_publish_switches_over_and_rollback_returns(
+    dest: publish.Dest, prebuilt: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = publish.publish(ROOT, dest, SITE_URL, log=quiet)  # built, checked, copied and switched, for real
+    # The second publication copies the same build: what is tested from here is the switch.
+    monkeypatch.setattr(publish, "build", lambda project, site_url, out: shutil.copytree(prebuilt, out))
     second = publish.publish(ROOT, dest, SITE_URL, log=quiet)
     assert first < second and dest.releases() == [first, second]
     assert os.readlink(dest.current_link) == f"releases/{second}"  # relative: DEST can move as a whole
@@ -153,7 +157,7 @@ def test_the_csp_of_the_installed_nginx_configuration_is_checked(live: publish.D
 
 
 def test_an_interrupted_copy_leaves_the_live_site_untouched(
-    live: publish.Dest, monkeypatch: pytest.MonkeyPatch
+    live: publish.Dest, fast: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     copied: list[str] = []
 
@@ -177,6 +181,9 @@ KILLED_MID_COPY = textwrap.dedent(
     from pathlib import Path
     from tools import publish
 
+    prebuilt = Path(sys.argv[4])  # the copy is what is tested: the build is the prebuilt site's
+    publish.build = lambda project, site_url, out: shutil.copytree(prebuilt, out)
+    publish.check = lambda site, site_url, dest=None: []
     copied = []
     def copy(src, dst):
         if len(copied) == 10:
@@ -190,10 +197,12 @@ KILLED_MID_COPY = textwrap.dedent(
 )
 
 
-def test_a_killed_copy_leaves_the_live_site_untouched_and_the_next_run_cleans_up(live: publish.Dest) -> None:
+def test_a_killed_copy_leaves_the_live_site_untouched_and_the_next_run_cleans_up(
+    live: publish.Dest, fast: Path
+) -> None:
     before = live_state(live)
     result = subprocess.run(
-        [sys.executable, "-c", KILLED_MID_COPY, str(ROOT), str(live.root), SITE_URL],
+        [sys.executable, "-c", KILLED_MID_COPY, str(ROOT), str(live.root), SITE_URL, str(fast)],
         cwd=ROOT,
         capture_output=True,
         text=True,

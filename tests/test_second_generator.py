@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, GUIDELINE, MKDOCS, ROOT, mkdocs_in_process
+from conftest import BUILD_DATE, GUIDELINE, ROOT
 
 from guideline import cli
 from guideline.model.guideline import Guideline
@@ -148,12 +148,9 @@ def test_zensical_builds_every_page_with_the_same_provision_text(built_site: Pat
     assert differing == []
 
 
-def test_with_drafts_too(tmp_path: Path) -> None:
+def test_with_drafts_too(built_drafts_site: Path, tmp_path: Path) -> None:
     """The site `make serve` and `make preview` show: the draft's full text and its 新旧対照表 as well."""
-    site = tmp_path / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDELINE_BUILD_DATE": BUILD_DATE, "GUIDELINE_DRAFTS": "1"}
-    built = mkdocs_in_process([MKDOCS, "build", "--strict", "--site-dir", str(site)], ROOT, env)
-    assert built.returncode == 0, built.stderr
+    site = built_drafts_site
     out = tmp_path / "render"
     render(out, "--drafts")
     build(out)

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import shared_build
+from conftest import drafts_site
 from playwright.sync_api import Browser
 
-from .harness import ENV, Visit, build_site, page_types, serve, visiting
+from .harness import Visit, page_types, serve, visiting
 
 
 def _site(config: pytest.Config) -> Path:
     """Build the site on first use (collection needs it to list the page types), once for the workers."""
-    return shared_build(config, "browser-site", lambda out: build_site(out, **ENV))
+    return drafts_site(config)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -26,8 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 QUERIES = ROOT / "tests" / "search_queries.yml"  # the development set: the search is tuned on it
 HELDOUT = ROOT / "tests" / "search_heldout.yml"  # written blind and frozen: the search is measured on it
-# The browser tests and the benchmark see the site with drafts: every page a reader can meet.
-ENV = {"GUIDELINE_DRAFTS": "1"}
 # Chromium's headless shell (Debian's chromium-headless-shell): the same Blink, without the browser around it,
 # as Playwright drives by default. The browser suite takes about a sixth less time than in the full browser.
 CHROMIUM = "/usr/bin/chromium-headless-shell"

@@ -14,16 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import shared_build
+from conftest import build_real_site, shared_build
 from playwright.sync_api import Browser, Page, Route, expect
 
 from .harness import (
-    ENV,
     MKDOCS,
     ROOT,
     Outcome,
     Visit,
-    build_site,
     hit_rate,
     load_queries,
     open_search,
@@ -46,7 +44,9 @@ HIT_RATE_FLOOR = 0.97
 def material_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """The same site with Material's own search, for comparison."""
     out = shared_build(
-        request.config, "material-search", lambda out: build_site(out, GUIDELINE_SEARCH="material", **ENV)
+        request.config,
+        "material-search",
+        lambda out: build_real_site(out, GUIDELINE_SEARCH="material", GUIDELINE_DRAFTS="1"),
     )
     with serve(out) as url:
         yield url
