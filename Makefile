@@ -47,12 +47,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/actionlint -config-file .github/actionlint.yaml .github/workflows/*.yml
 
-## chromium: Debian's Chromium (the PDFs the division prints) and its headless shell (what the browser tests drive), a Japanese font, nginx and poppler-utils (PDF pages to images) for the browser and server tests, installed when missing
+## chromium: Chromium's headless shell (Debian's chromium-headless-shell: what the browser tests drive, and what prints the PDFs when no other Chromium, Chrome or Edge is installed), a Japanese font, nginx and poppler-utils (PDF pages to images) for the browser and server tests, installed when missing
 chromium:
-	@{ command -v chromium && command -v chromium-headless-shell && fc-list :lang=ja | grep -q . && test -x /usr/sbin/nginx && command -v pdftoppm; } >/dev/null 2>&1 || { \
+	@{ command -v chromium-headless-shell && fc-list :lang=ja | grep -q . && test -x /usr/sbin/nginx && command -v pdftoppm; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-headless-shell fonts-noto-cjk fontconfig nginx poppler-utils >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium-headless-shell fonts-noto-cjk fontconfig nginx poppler-utils >/dev/null; }
 
 ## test: lint, type-check, build strictly and run every test, browser tests included
 # Three workers on two cores: much of a browser test is waiting on Chromium or the network, which a third

@@ -29,8 +29,17 @@ from guideline.site.templating import fragment
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 # Where the browser is looked for, in order: GUIDELINE_BROWSER, then these names on PATH, then the usual
-# places on Windows.
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge")
+# places on Windows. Last, Chromium's headless shell: the same engine without the browser around it, which
+# is all a server or a test machine needs (`make chromium` installs Debian's).
+BROWSERS = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "msedge",
+    "chromium-headless-shell",
+)
 WINDOWS_BROWSERS = (
     r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
     r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",

@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 QUERIES = ROOT / "tests" / "search_queries.yml"  # the development set: the search is tuned on it
 HELDOUT = ROOT / "tests" / "search_heldout.yml"  # written blind and frozen: the search is measured on it
-# Chromium's headless shell (Debian's chromium-headless-shell): the same Blink, without the browser around it,
-# as Playwright drives by default. The browser suite takes about a sixth less time than in the full browser.
+# Chromium's headless shell (Debian's chromium-headless-shell, installed by `make chromium`): the same Blink
+# without the browser around it, as Playwright drives by default. The browser suite takes about a sixth
+# less time than in the full browser.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [
     "--no-sandbox",
