@@ -56,9 +56,10 @@ chromium:
 
 ## test: lint, type-check, build strictly and run every test, browser tests included
 # Three workers on two cores: much of a browser test is waiting on Chromium or the network, which a third
-# worker fills (measured on 2 cores: 281 s with two, 217-238 s with three, 224-230 s with four).
+# worker fills (measured on 2 cores: 281 s with two, 217-238 s with three, 224-230 s with four). Idle workers
+# steal tests from busy ones (--dist worksteal), so the run does not wait on one worker's last long module.
 test: $(STAMP) $(NODE_STAMP) chromium lint
-	$(BIN)/pytest -q -n 3 --dist loadscope
+	$(BIN)/pytest -q -n 3 --dist worksteal
 
 # axe-core (and its Japanese locale) for the accessibility tests, at the version in package-lock.json
 $(NODE_STAMP): package.json package-lock.json
