@@ -8,10 +8,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 from pathlib import Path
 
-from conftest import MKDOCS
+from conftest import MKDOCS, mkdocs_in_process
 
 from bench import perf, synthetic
 from guideline.checks import translation
@@ -45,13 +44,10 @@ def nav_hrefs(page: str) -> list[str]:
 def test_long_guideline_keeps_pages_small(tmp_path: Path) -> None:
     """Commentary grouped by chapter, long runs of chapters folded, navigation pruned; old editions not indexed."""
     generated = synthetic.generate(tmp_path / "site", 70, 2, chapter_items=(1, 2))
-    result = subprocess.run(
+    result = mkdocs_in_process(
         [MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "out")],
-        cwd=generated.root,
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if k != "GUIDELINE_DRAFTS"} | {"NO_MKDOCS_2_WARNING": "1"},
-        check=False,
+        generated.root,
+        {k: v for k, v in os.environ.items() if k != "GUIDELINE_DRAFTS"} | {"NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"

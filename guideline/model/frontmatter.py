@@ -23,9 +23,20 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     raised, its wording and its line are PyYAML's, as editors and tests have always seen them.
     """
     try:
-        return yaml.compose(text, Loader=SAFE_LOADER), yaml.load(text, Loader=SAFE_LOADER)
+        return compose_and_load(text, SAFE_LOADER)
     except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+        return compose_and_load(text, yaml.SafeLoader)
+
+
+def compose_and_load(text: str, loader_class: Any = SAFE_LOADER) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data of a YAML text, parsed once: the data is constructed from the tree, as
+    ``yaml.load`` does (``yaml.compose`` then ``yaml.load`` parsed every file twice)."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def yaml_position(error: yaml.YAMLError) -> tuple[int, int]:

@@ -22,7 +22,7 @@ import yaml
 
 from guideline.messages import Text, items, msg
 from guideline.model.edition import Edition, edition_sort_key, parse_edition
-from guideline.model.frontmatter import SAFE_LOADER, yaml_position
+from guideline.model.frontmatter import compose_and_load, yaml_position
 from guideline.model.paths import EDITIONS_DIR
 from guideline.problems import Problems
 
@@ -108,8 +108,7 @@ def parse_record(text: str, problems: Problems) -> dict[str, Entry]:
     """Read the record, reporting any part of the wrong shape at its line."""
     fix = msg("freeze.fix_record")
     try:
-        node = yaml.compose(text, Loader=SAFE_LOADER)
-        data = yaml.load(text, Loader=SAFE_LOADER)
+        node, data = compose_and_load(text)
     except yaml.YAMLError as error:
         line, column = yaml_position(error)
         problems.add(RECORD, line + 1, "freeze.record_unreadable", column=column, fix=fix)
