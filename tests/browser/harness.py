@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -387,13 +387,18 @@ def site_path(url: str, base: str) -> str:
     return urlsplit(url).path
 
 
-def run_queries(browser: Browser, base_url: str, queries: list[Query]) -> list[Outcome]:
-    """Every query through the search box of the home page of its language."""
-    outcomes = []
+def run_queries(
+    browser: Browser, base_url: str, queries: list[Query], until: Callable[[list[Outcome]], bool] | None = None
+) -> list[Outcome]:
+    """Every query through the search box of the home page of its language, in order; if ``until`` is given,
+    only as many as it takes for ``until(outcomes so far)`` to be true."""
+    outcomes: list[Outcome] = []
     context = browser.new_context(locale="ja-JP", base_url=base_url)
     try:
         pages: dict[str, Page] = {}
         for query in queries:
+            if until is not None and until(outcomes):
+                break
             if query.lang not in pages:
                 page = context.new_page()
                 page.goto("/" if query.lang == "ja" else f"/{query.lang}/")

@@ -64,13 +64,23 @@ def test_hit_rate_at_3_beats_materials_search(browser: Browser, base_url: str, m
     queries = load_queries()
     assert len(queries) >= 40
     ours = run_queries(browser, base_url, queries)
-    material = run_queries(browser, material_url, queries)
-    ours_rate, material_rate = hit_rate(ours), hit_rate(material)
-    print(f"hit rate@3: this site's search {ours_rate:.3f}, Material's {material_rate:.3f} ({len(queries)} queries)")
+    ours_rate = hit_rate(ours)
     assert ours_rate >= HIT_RATE_FLOOR, f"hit rate@3 {ours_rate:.3f} < {HIT_RATE_FLOOR}; missed:\n{misses(ours)}"
-    assert ours_rate > material_rate
-    # Material's search runs for real in this comparison: it answers the single words it can.
-    assert material_rate > 0, "Material's search answered nothing: is its worker running?"
+    # Material's search answers the same queries until the comparison is settled: once it has missed more
+    # of them than ours did, its rate over all of them is below ours whatever the rest give, and it has
+    # answered one, so its search runs for real. (`make bench-search` measures it on every query.)
+    our_misses = sum(not o.hit() for o in ours)
+
+    def settled(outcomes: list[Outcome]) -> bool:
+        return sum(not o.hit() for o in outcomes) > our_misses and any(o.hit() for o in outcomes)
+
+    material = run_queries(browser, material_url, queries, until=settled)
+    print(
+        f"hit rate@3: this site's search {ours_rate:.3f} ({len(queries)} queries); Material's missed "
+        f"{sum(not o.hit() for o in material)} of the first {len(material)}, more than ours missed of all"
+    )
+    assert sum(not o.hit() for o in material) > our_misses, "Material's search does as well as this site's"
+    assert any(o.hit() for o in material), "Material's search answered nothing: is its worker running?"
 
 
 @pytest.fixture
