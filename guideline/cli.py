@@ -78,8 +78,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if today is None:
         return 1
     every = Problems()  # a translation reports its original's problems too: each is printed once
+    originals: dict[str, Guideline] = {}
     for lang in languages(root):
-        found, loaded = _check_language(root, lang, today)
+        found, loaded = _check_language(root, lang, today, originals)
+        if lang == DEFAULT_LANG:
+            originals = loaded  # what each translation is checked against, read once
         every.extend(found)
         preview = loaded.get("preview")
         if preview is None:
@@ -113,18 +116,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if every else 0
 
 
-def _check_language(root: Path, lang: str, today: date) -> tuple[Problems, dict[str, Guideline]]:
+def _check_language(
+    root: Path, lang: str, today: date, originals: dict[str, Guideline]
+) -> tuple[Problems, dict[str, Guideline]]:
     """Every problem of one language: the site as published, the preview with drafts, and each draft as released.
 
     A draft's problems do not stop the site from building, but `release` refuses them: they are
-    reported here first, each marked with the draft it belongs to.
+    reported here first, each marked with the draft it belongs to. A translation is loaded with the
+    Japanese of the same mode in ``originals`` when that loaded without error (else it is read again, and
+    its problems reported with the translation's).
     """
     found = Problems()
     loaded: dict[str, Guideline] = {}
     drafts = ""
     for mode in ("site", "preview", "release"):
         try:
-            guideline = load(root, lang, drafts=mode != "site", as_released=mode == "release", today=today)
+            guideline = load(
+                root,
+                lang,
+                drafts=mode != "site",
+                original=originals.get(mode),
+                as_released=mode == "release",
+                today=today,
+            )
         except GuidelineError as error:
             if mode == "release":
                 known = set(found.items)
