@@ -58,7 +58,10 @@ chromium:
 # Three workers on two cores: much of a browser test is waiting on Chromium or the network, which a third
 # worker fills (measured on 2 cores: 281 s with two, 217-238 s with three, 224-230 s with four). Idle workers
 # steal tests from busy ones (--dist worksteal), so the run does not wait on one worker's last long module.
-test: $(STAMP) $(NODE_STAMP) chromium lint
+# The set-up steps run side by side: on a fresh machine the packages from Debian, PyPI and npm download at once.
+test:
+	@$(MAKE) --no-print-directory -j3 --output-sync=target $(STAMP) $(NODE_STAMP) chromium
+	@$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -q -n 3 --dist worksteal
 
 # axe-core (and its Japanese locale) for the accessibility tests, at the version in package-lock.json
