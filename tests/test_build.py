@@ -137,6 +137,10 @@ def test_copy_link_carries_permanent_url_citation_and_pinned_link(tiny_site: Sit
     assert button.group(1) == "../clauses/accuracy/"
     assert button.group(2) == "テスト用ガイドライン 2(1)「見出し」（第1版）"
     assert button.group(3) == "../editions/1/#accuracy"
+    # Its words come from the catalogue of labels, in the page's language, for the script to say.
+    words = re.search(r'data-pinned-label="([^"]+)" data-copied="([^"]+)" data-by-hand="([^"]+)"', page)
+    assert words is not None
+    assert words.groups() == ("この版の条文：", "リンクをコピーしました", "次のリンクをコピーしてください：")
 
 
 # Each kind of bad input: the sources are refused, naming the file, the line and the fix; the build fails on

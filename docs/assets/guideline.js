@@ -7,11 +7,7 @@
 (function () {
   "use strict";
 
-  var english = (document.documentElement.lang || "").indexOf("en") === 0;
-  var MESSAGES = english
-    ? { done: "Link copied", failed: "Copy this link:" }
-    : { done: "リンクをコピーしました", failed: "次のリンクをコピーしてください：" };
-
+  // The words come with each button, from the site's catalogue of labels (guideline/labels/).
   function statusRegion() {
     var region = document.getElementById("copy-link-status");
     if (!region) {
@@ -76,13 +72,13 @@
     var pinned = button.getAttribute("data-pinned");
     if (pinned) {
       var pinnedUrl = new URL(pinned, window.location.href).href;
-      text += "\n" + button.getAttribute("data-pinned-label") + (english ? ": " : "：") + pinnedUrl;
+      text += "\n" + button.getAttribute("data-pinned-label") + pinnedUrl;
     }
     copyText(text, button).then(function (copied) {
       if (copied) {
-        announce(button, MESSAGES.done);
+        announce(button, button.getAttribute("data-copied"));
       } else {
-        window.prompt(MESSAGES.failed, text);
+        window.prompt(button.getAttribute("data-by-hand"), text);
       }
     });
   });

@@ -43,7 +43,9 @@ PAGE = {
     "checklist_contacts": "If you are still unsure, check with the people on [Whom to ask](contacts.md).",
     "checklist_provision": "Provision",
     "cite_edition": "{edition}, in force from {date}",
-    "pinned": "This edition",
+    "pinned": "This edition: ",  # before the pinned link in the copied text
+    "copied": "Link copied",  # announced after a copy
+    "copy_by_hand": "Copy this link:",  # when the browser refuses to copy: a prompt with the text
     "current_text": "Current text",
     "editions_title": "Revision history",
     "editions_intro": "Every edition of this guideline. Published editions never change, so the text as it stood can always be read.",

@@ -43,7 +43,9 @@ PAGE = {
     "checklist_contacts": "それでも迷うときは、[相談先](contacts.md)のとおり確かめてください。",
     "checklist_provision": "根拠",
     "cite_edition": "{edition}、施行日：{date}",
-    "pinned": "この版の条文",
+    "pinned": "この版の条文：",  # before the pinned link in the copied text
+    "copied": "リンクをコピーしました",  # announced after a copy
+    "copy_by_hand": "次のリンクをコピーしてください：",  # when the browser refuses to copy: a prompt with the text
     "current_text": "現行の条文",
     "editions_title": "改正履歴",
     "editions_intro": "このガイドラインの版の一覧です。制定された版は後から変更されることなく残り、いつでも当時の条文を確認できます。",

@@ -125,6 +125,8 @@ def copy_button(guideline: Guideline, provision: Provision, edition: Edition, fr
         citation=citation(guideline, provision, edition),
         pinned=pages.url_link(from_doc, pages.edition(edition.name), provision.id),
         pinned_label=label(guideline, "pinned"),
+        copied=label(guideline, "copied"),
+        by_hand=label(guideline, "copy_by_hand"),
         title=label(guideline, "copy_title", number=provision.number or provision.heading),
         text=label(guideline, "copy"),
     )

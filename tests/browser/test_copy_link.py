@@ -88,7 +88,7 @@ def check_copied(page: Page, text: str, button: str, origin: str, commentary: st
     addresses = [lines[1]]
     if len(lines) == 3:
         label, _, address = lines[2].partition("http")
-        assert label.rstrip("：: ") == page.locator(button).get_attribute("data-pinned-label"), lines[2]
+        assert label == page.locator(button).get_attribute("data-pinned-label"), lines[2]
         assert address and f"#{anchor}" in address, lines[2]
         addresses.append("http" + address)
     for address in addresses:
@@ -129,3 +129,24 @@ def test_copy_link_on_a_commentary_page(copy_visit: tuple[Visit, str]) -> None:
     button = ".provision-box .copy-link"
     page.locator(button).click()
     check_copied(page, copied_text(page, mode), button, visit.origin, "/clauses/rumors/", "rumors", "3(6)④")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("ja", "次のリンクをコピーしてください："), ("en", "Copy this link:")])
+def test_when_the_browser_will_not_copy_the_text_is_offered_to_copy_by_hand(
+    copy_visit: tuple[Visit, str], lang: str, words: str
+) -> None:
+    """The words of the prompt come from the catalogue of labels, in the page's language."""
+    visit, _ = copy_visit
+    page = visit.page()
+    page.goto(("/en" if lang == "en" else "") + "/text/#accuracy")
+    page.evaluate(
+        "() => { Object.defineProperty(navigator, 'clipboard', { value: undefined }); document.execCommand = () => false; }"
+    )
+    page.locator("#accuracy .copy-link").click()
+    page.wait_for_function("() => true")  # the click's handler has run; the dialog is recorded as it opens
+    for _ in range(100):
+        if visit.dialogs:
+            break
+        page.wait_for_timeout(20)
+    assert visit.dialogs == [words]
+    assert page.locator("#copy-link-status", has_text=MESSAGES[lang]).count() == 0  # not announced as copied
