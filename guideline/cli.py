@@ -321,12 +321,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     for row in comparison.changed_rows:
         shown = row.new or row.old
         number = (shown.number or shown.heading) if shown is not None else ""
-        print(f"\n{number} {kessai.what_changed(row)}")
+        print(f"\n{number} {kessai.what_changed(guideline, row)}")
         if row.new is not None:
             print(f"  {after_side}{_terminal(row.new_segments, underline, row.new)}")
         if row.old is not None:
             print(f"  {before_side}{_terminal(row.old_segments, underline, row.old)}")
-    print("\n" + words("count", count=str(len(comparison.changed_rows)), counts=kessai.counts(comparison)))
+    print("\n" + words("count", count=str(len(comparison.changed_rows)), counts=kessai.counts(guideline, comparison)))
     failed = 0
     if args.html:
         failed |= _write(Path(args.html), printing.compare_html(guideline, new, old), msg("cli.what.print_html"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,13 @@ def edition(body: str, name: str, status: str = "published", date: str = "null",
     return parsed
 
 
+@dataclass(frozen=True)
+class Reader:
+    """Whoever reads the words: only their language matters."""
+
+    lang: str
+
+
 def shape(comparison: compare.Comparison) -> list[tuple[str, str, str, str, str]]:
     return [
         (row.id, row.kind, row.move, row.old.number if row.old else "-", row.new.number if row.new else "-")
@@ -113,7 +121,11 @@ def test_every_change_is_a_row_renumbered_and_moved_ones_too() -> None:
     # Only what is unchanged in both text and number folds into (略).
     assert [row.id for row in comparison.rows if not row.changed] == ["preamble", "purpose"]
     summary = compare.summarize(comparison)
-    assert kessai.counts(comparison) == "改正 1、新設 2、削除 1、繰下げ・繰上げ 8、移動 2"
+    assert kessai.counts(Reader("ja"), comparison) == "改正 1、新設 2、削除 1、繰下げ・繰上げ 8、移動 2"
+    assert kessai.counts(Reader("en"), comparison) == "revised 1, new 2, deleted 1, moved down or up 8, moved 2"
+    moved = next(row for row in comparison.rows if row.id == "report")
+    assert kessai.what_changed(Reader("ja"), moved) == "移動（3(2) → 3(4)）"
+    assert kessai.what_changed(Reader("en"), moved) == "moved (3(2) → 3(4))"
     assert [row.id for row in summary.moved] == ["discrimination", "report"]
 
 

@@ -6,20 +6,26 @@ Plain data from the comparison; the site's page and the PDF are in ``compare_pag
 from __future__ import annotations
 
 from guideline import compare
+from guideline.labels import HasLang, text
 from guideline.model.edition import Edition
 from guideline.model.guideline import Guideline
 from guideline.site import pages
+from guideline.site.cite import edition_name
 
-WHAT = {"added": "新設", "deleted": "削除", "modified": "改正", "unchanged": ""}
-MOVES = {"down": "繰下げ", "up": "繰上げ", "moved": "移動", "": ""}
+KINDS = {"added": "change_added", "deleted": "change_deleted", "modified": "change_modified"}
+MOVES = {"down": "change_down", "up": "change_up", "moved": "change_moved"}
 
 
-def what_changed(row: compare.Row) -> str:
+def _word(guideline: HasLang, key: str, **values: str) -> str:
+    return text(guideline.lang, key, "COMPARE", **values)
+
+
+def what_changed(guideline: HasLang, row: compare.Row) -> str:
     """改正 / 新設 / 削除, and 繰下げ / 繰上げ / 移動 with the numbers: 「改正・繰下げ（2(4) → 2(5)）」."""
-    words = [w for w in (WHAT[row.kind], MOVES[row.move]) if w]
+    words = [_word(guideline, table[key]) for table, key in ((KINDS, row.kind), (MOVES, row.move)) if key in table]
     if row.move and row.old is not None and row.new is not None:
-        words[-1] += f"（{row.old.number} → {row.new.number}）"
-    return "・".join(words)
+        words[-1] += _word(guideline, "change_numbers", old=row.old.number, new=row.new.number)
+    return _word(guideline, "change_and").join(words)
 
 
 def row_name(guideline: Guideline, row: compare.Row) -> str:
@@ -34,56 +40,61 @@ def row_name(guideline: Guideline, row: compare.Row) -> str:
 def _title(guideline: Guideline, row: compare.Row) -> str:
     commentary = guideline.commentaries.get(row.id)
     if commentary is not None and commentary.title:
-        return f"「{commentary.title}」"
+        return _word(guideline, "quoted", text=commentary.title)
     provision = row.new or row.old
     assert provision is not None
-    text = provision.heading or provision.text
-    return f"「{text[:20]}…」" if len(text) > 20 else f"「{text}」"
+    words = provision.heading or provision.text
+    return _word(guideline, "quoted", text=f"{words[:20]}…" if len(words) > 20 else words)
 
 
-def counts(comparison: compare.Comparison) -> str:
+def counts(guideline: HasLang, comparison: compare.Comparison) -> str:
     """改正 3、新設 1、削除 0、繰下げ・繰上げ 2、移動 1."""
     summary = compare.summarize(comparison)
-    return (
-        f"改正 {len(summary.modified)}、新設 {len(summary.added)}、削除 {len(summary.deleted)}、"
-        f"繰下げ・繰上げ {len(summary.renumbered)}、移動 {len(summary.moved)}"
+    return _word(
+        guideline,
+        "counts",
+        modified=str(len(summary.modified)),
+        added=str(len(summary.added)),
+        deleted=str(len(summary.deleted)),
+        renumbered=str(len(summary.renumbered)),
+        moved=str(len(summary.moved)),
     )
 
 
 def summary_markdown(guideline: Guideline, new: Edition | None, old: Edition | None) -> str:
     """The pull request's job summary: what the draft changes and which pages of the preview to read."""
     if new is None or old is None:
-        return (
-            "## 改正案のプレビュー\n\n改正案（status: draft の版）はありません。サイトのプレビューだけを作りました。\n"
-        )
+        return _word(guideline, "summary_no_draft")
     comparison = compare.compare(old, new)
-    name, before = f"第{new.name}版（改正案）", f"第{old.name}版（現行）"
+    changed = _word(
+        guideline, "terminal_count", count=str(len(comparison.changed_rows)), counts=counts(guideline, comparison)
+    )
     out = [
-        f"## {name}の新旧対照表（{before}との比較）",
+        _word(guideline, "summary_heading", new=edition_name(guideline, new), old=edition_name(guideline, old)),
         "",
-        f"変わる条項：{len(comparison.changed_rows)}（{counts(comparison)}）"
-        + ("。ほかに題名を改正します。" if comparison.title_changed else "。"),
+        changed + _word(guideline, "summary_title_too" if comparison.title_changed else "summary_end"),
         "",
-        "成果物（Artifacts）の `kessai-pdf` が決裁用の新旧対照表（A4 横）、`preview-site` がプレビューのサイトです。",
+        _word(guideline, "summary_artifacts"),
         "",
     ]
     if new.reasons:
-        out += ["### 改正理由", "", *[f"1. {line}" for line in new.reasons], ""]
+        out += [f"### {_word(guideline, 'reasons')}", "", *[f"1. {line}" for line in new.reasons], ""]
     if comparison.changed_rows:
-        out += ["### 変わる条項", "", "| 条項 | 変更 |", "| --- | --- |"]
-        out += ["| 題名 | 改正 |"] if comparison.title_changed else []
-        out += [f"| {row_name(guideline, row)} | {what_changed(row)} |" for row in comparison.changed_rows]
+        out += [f"### {_word(guideline, 'summary_rows')}", "", _word(guideline, "summary_columns"), "| --- | --- |"]
+        title_row = f"| {_word(guideline, 'title_label')} | {_word(guideline, 'change_modified')} |"
+        out += [title_row] if comparison.title_changed else []
+        out += [f"| {row_name(guideline, row)} | {what_changed(guideline, row)} |" for row in comparison.changed_rows]
         out.append("")
-    review = [f"- 新旧対照表：`{_url(pages.comparison(new.name))}`"]
+    review = [_word(guideline, "summary_compare", url=_url(pages.comparison(new.name)))]
     review += [
-        f"- 解説 {row_name(guideline, row)}：`{_url(pages.clause(row.id))}`"
+        _word(guideline, "summary_commentary", row=row_name(guideline, row), url=_url(pages.clause(row.id)))
         for row in comparison.changed_rows
         if row.id in guideline.commentaries
     ]
     due = [c for c in guideline.commentaries if guideline.review_due(c) is not None]
-    out += ["### 確認するページ（preview-site の中）", "", *review, ""]
+    out += [f"### {_word(guideline, 'summary_pages')}", "", *review, ""]
     if due:
-        out += ["### 要確認の解説", "", *[f"- `{_url(pages.clause(c))}`" for c in due], ""]
+        out += [f"### {_word(guideline, 'summary_due')}", "", *[f"- `{_url(pages.clause(c))}`" for c in due], ""]
     return "\n".join(out)
 
 
