@@ -156,6 +156,19 @@ PAGE = {
     "cited_draft": " (draft)",
 }
 # The verdicts' notes; keyed by ``commentary.OK``, ``NG`` and ``CAUTION`` (this module imports nothing).
+PATTERNS = {
+    "phone": "phone number",
+    "email": "e-mail address",
+    "address": "postal address",
+    "plate": "number plate",
+    "url": "URL",
+    "shortener": "shortened URL",
+    "datetime": "date or time",
+    "weekday": "date whose weekday is wrong",
+    "mention": "@mention of a person",
+    "election-hashtag": "election hashtag",
+}
+
 VERDICT_NOTES = {"OK": "fine to post", "NG": "must not be posted", "caution": "review before posting"}
 # 事例集 (casebook.py).
 CASEBOOK = {

@@ -135,6 +135,20 @@ PAGE = {
     "cited_draft": "（改正案）",
 }
 # The verdicts' notes; keyed by ``commentary.OK``, ``NG`` and ``CAUTION`` (this module imports nothing).
+# What each kind of text the post check's script recognises is called (guideline/model/signals.py PATTERNS)
+PATTERNS = {
+    "phone": "電話番号",
+    "email": "メールアドレス",
+    "address": "住所",
+    "plate": "車のナンバー",
+    "url": "URL",
+    "shortener": "短縮URL",
+    "datetime": "日付・時刻",
+    "weekday": "曜日の合わない日付",
+    "mention": "個人への@メンション",
+    "election-hashtag": "選挙のハッシュタグ",
+}
+
 VERDICT_NOTES = {"OK": "発信してよい", "NG": "発信してはならない", "caution": "発信する前に見直す"}
 # 事例集 (casebook.py).
 CASEBOOK = {

@@ -46,27 +46,30 @@ from typing import Any
 
 import yaml
 
+from guideline.labels import text as label_text
 from guideline.messages import Text, msg
 from guideline.messages import items as listed
 from guideline.model.frontmatter import parse_declarations
+from guideline.model.paths import DEFAULT_LANG
 from guideline.problems import Problems, display_path
 
 KEY = "signals"
 ATTACHMENTS_KEY = "attachments"
 _SIDES = ("post", "fix")  # the 投稿案's attachment and the 改善案's
 # The kinds of text the script recognises, by the name a commentary page uses for them.
-PATTERNS = {  # name: (Japanese, English) of what it finds, as the check page shows it
-    "phone": ("電話番号", "phone number"),
-    "email": ("メールアドレス", "e-mail address"),
-    "address": ("住所", "postal address"),
-    "plate": ("車のナンバー", "number plate"),
-    "url": ("URL", "URL"),
-    "shortener": ("短縮URL", "shortened URL"),
-    "datetime": ("日付・時刻", "date or time"),
-    "weekday": ("曜日の合わない日付", "date whose weekday is wrong"),
-    "mention": ("個人への@メンション", "@mention of a person"),
-    "election-hashtag": ("選挙のハッシュタグ", "election hashtag"),
-}
+# What each is called is in the catalogue of labels (section PATTERNS).
+PATTERNS = (
+    "phone",
+    "email",
+    "address",
+    "plate",
+    "url",
+    "shortener",
+    "datetime",
+    "weekday",
+    "mention",
+    "election-hashtag",
+)
 _LISTS = ("words", "with", "unless")
 LEXICONS_FILE = "glossary/signals.yml"
 _LEXICON_KEYS = ("title", "words", "except")
@@ -115,7 +118,7 @@ def parse_signals(value: object, line: int, path: str, problems: Problems) -> li
             lists[key] = tuple(i.strip() for i in items)
         pattern = entry.get("pattern", "")
         if pattern and pattern not in PATTERNS:
-            kinds = listed(f"{name}（{what}）" for name, (what, _) in PATTERNS.items())
+            kinds = listed(f"{name}（{label_text(DEFAULT_LANG, name, 'PATTERNS')}）" for name in PATTERNS)
             problems.add(path, line, "signals.unknown_pattern", where=where, pattern=str(pattern), kinds=kinds)
             continue
         if bool(pattern) == bool(lists["words"]):

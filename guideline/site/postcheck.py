@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from guideline.labels import text as label_text
 from guideline.model.commentary import CAUTION, FIX, NG, OK, POST, VOCABULARIES
 from guideline.model.guideline import Guideline
 from guideline.model.signals import PATTERNS, signal_data
@@ -173,8 +174,7 @@ def page_data(guideline: Guideline, from_doc: str = CHECK) -> dict[str, Any]:
             entry.update({key: value for key, value in extra.items() if value})
             examples.append(entry)
     checklist = pages.url_link(from_doc, pages.CHECKLIST)
-    english = guideline.lang == "en"
-    kinds = {name: words[1] if english else words[0] for name, words in PATTERNS.items()}
+    kinds = {name: label_text(guideline.lang, name, "PATTERNS") for name in PATTERNS}
     return {
         "provisions": provisions,
         "examples": examples,
