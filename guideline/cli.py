@@ -420,73 +420,70 @@ def _terminal(segments: tuple[compare.Segment, ...], underline: bool, provision:
     return "".join(f"{left}{s.text}{right}" if s.changed else s.text for s in segments).replace("\n", " ")
 
 
+def _message_lang(argv: list[str]) -> str | None:
+    """``--lang`` as given before the command, read ahead so that ``--help`` speaks it too."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
+        if arg == "--lang" or arg.startswith("--lang="):
+            return value if value in messages.LANGUAGES else None
+        if not arg.startswith("-"):
+            return None  # the command: a --lang after it is the command's own
+    return None
+
+
+def _help(message_id: str) -> str:
+    return str(msg(message_id))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="guideline",
-        description="Check and maintain the guideline's sources. ガイドラインの原稿を検査し、版を管理します。",
-    )
-    parser.add_argument(
-        "--lang",
-        dest="message_lang",
-        choices=messages.LANGUAGES,
-        help="メッセージの言語 (ja, en)。既定は日本語、環境変数 LANG などが en… なら英語 / the language of "
-        "messages; Japanese unless LC_ALL, LC_MESSAGES or LANG starts with en. Give it before the command: "
-        "guideline --lang en check",
-    )
+    messages.choose(_message_lang(sys.argv[1:] if argv is None else argv))
+    parser = argparse.ArgumentParser(prog="guideline", description=_help("cli.help.description"))
+    parser.add_argument("--lang", dest="message_lang", choices=messages.LANGUAGES, help=_help("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate every source without building; exit 1 on any problem")
+    check = sub.add_parser("check", help=_help("cli.help.check"))
     check.set_defaults(func=cmd_check)
-    new = sub.add_parser("new-edition", help="start a draft edition from the current one")
-    new.add_argument("name", help="the new edition's name, e.g. 2")
+    new = sub.add_parser("new-edition", help=_help("cli.help.new_edition"))
+    new.add_argument("name", help=_help("cli.help.new_edition_name"))
     new.set_defaults(func=cmd_new_edition)
-    rel = sub.add_parser("release", help="publish a draft: set its dates and freeze it")
-    rel.add_argument("name")
-    rel.add_argument("--date", required=True, help="制定日 (date of enactment): 2027-01-01 or 令和9年1月1日")
-    rel.add_argument("--effective", help="施行日 (date in force), as --date; defaults to --date")
+    rel = sub.add_parser("release", help=_help("cli.help.release"))
+    rel.add_argument("name", help=_help("cli.help.release_name"))
+    rel.add_argument("--date", required=True, help=_help("cli.help.date"))
+    rel.add_argument("--effective", help=_help("cli.help.effective"))
     rel.set_defaults(func=cmd_release)
-    amend = sub.add_parser("amend-release", help="correct or fill in a published edition's dates, with a reason")
-    amend.add_argument("name")
-    amend.add_argument("--enacted", help="制定日: 2027-01-01 or 令和9年1月1日")
-    amend.add_argument("--effective", help="施行日, as --enacted")
-    amend.add_argument("--reason", required=True, help="why, as it will read on 改正履歴")
+    amend = sub.add_parser("amend-release", help=_help("cli.help.amend"))
+    amend.add_argument("name", help=_help("cli.help.amend_name"))
+    amend.add_argument("--enacted", help=_help("cli.help.date"))
+    amend.add_argument("--effective", help=_help("cli.help.amend_effective"))
+    amend.add_argument("--reason", required=True, help=_help("cli.help.reason"))
     amend.set_defaults(func=cmd_amend_release)
-    fix = sub.add_parser("correct", help="record a 正誤 (typo fixed in a published edition) with a reason")
-    fix.add_argument("name")
-    fix.add_argument("--reason", required=True, help="why, as it will read on 改正履歴")
+    fix = sub.add_parser("correct", help=_help("cli.help.correct"))
+    fix.add_argument("name", help=_help("cli.help.correct_name"))
+    fix.add_argument("--reason", required=True, help=_help("cli.help.reason"))
     fix.set_defaults(func=cmd_correct)
-    diff = sub.add_parser("diff", help="新旧対照表: 二つの版を比べる（古い版、新しい版の順）")
-    diff.add_argument("old", help="改正前の版（古い版）、例: 1")
-    diff.add_argument("new", help="改正後の版（新しい版）、例: 2")
-    diff.add_argument("--reverse", action="store_true", help="新しい版を改正前として逆向きに比べる")
-    diff.add_argument("--html", metavar="FILE", help="印刷用の HTML も書く（A4 横）")
-    diff.add_argument("--pdf", metavar="FILE", help="決裁用の PDF も書く（A4 横、ページ番号つき）")
+    diff = sub.add_parser("diff", help=_help("cli.help.diff"))
+    diff.add_argument("old", help=_help("cli.help.diff_old"))
+    diff.add_argument("new", help=_help("cli.help.diff_new"))
+    diff.add_argument("--reverse", action="store_true", help=_help("cli.help.reverse"))
+    diff.add_argument("--html", metavar="FILE", help=_help("cli.help.html"))
+    diff.add_argument("--pdf", metavar="FILE", help=_help("cli.help.diff_pdf"))
     diff.set_defaults(func=cmd_diff)
-    text = sub.add_parser("text", help="版の全文を PDF にする")
-    text.add_argument("name", help="版、例: 1")
-    text.add_argument("--pdf", metavar="FILE", required=True, help="書き出す PDF（A4 縦、ページ番号つき）")
+    text = sub.add_parser("text", help=_help("cli.help.text"))
+    text.add_argument("name", help=_help("cli.help.text_name"))
+    text.add_argument("--pdf", metavar="FILE", required=True, help=_help("cli.help.text_pdf"))
     text.set_defaults(func=cmd_text)
-    preview = sub.add_parser("preview", help="プルリクエストの確認用: 改正案の決裁 PDF と変更の要約を書く")
-    preview.add_argument("--out", default="build/preview", help="書き出すフォルダー（既定: build/preview）")
+    preview = sub.add_parser("preview", help=_help("cli.help.preview"))
+    preview.add_argument("--out", default="build/preview", help=_help("cli.help.preview_out"))
     preview.set_defaults(func=cmd_preview)
-    render_ = sub.add_parser(
-        "render", help="write the site's pages as plain Markdown for another generator: OUT/<lang>/mkdocs.yml, docs/"
-    )
-    render_.add_argument("--out", required=True, help="the folder to write into (each OUT/<lang> is replaced)")
-    render_.add_argument(
-        "--lang", dest="languages", action="append", help="a language to write (ja, en); every one by default"
-    )
-    render_.add_argument("--drafts", action="store_true", help="include draft editions, as GUIDELINE_DRAFTS=1 does")
+    render_ = sub.add_parser("render", help=_help("cli.help.render"))
+    render_.add_argument("--out", required=True, help=_help("cli.help.render_out"))
+    render_.add_argument("--lang", dest="languages", action="append", help=_help("cli.help.render_lang"))
+    render_.add_argument("--drafts", action="store_true", help=_help("cli.help.drafts"))
     render_.set_defaults(func=cmd_render)
-    translations = sub.add_parser("translations", help="list translations that are missing or trail the Japanese")
+    translations = sub.add_parser("translations", help=_help("cli.help.translations"))
     translations.add_argument(
-        "--translation",
-        "--lang",
-        dest="translation",
-        default="en",
-        help="the translation's language (default: en); --lang is its former spelling, kept working. "
-        "The language of messages is the top-level option: guideline --lang en translations",
+        "--translation", "--lang", dest="translation", default="en", help=_help("cli.help.translation")
     )
-    translations.add_argument("--mark-current", metavar="FILE", help="record FILE as translating the current Japanese")
+    translations.add_argument("--mark-current", metavar="FILE", help=_help("cli.help.mark_current"))
     translations.set_defaults(func=cmd_translations)
     args = parser.parse_args(argv)
     messages.choose(args.message_lang)

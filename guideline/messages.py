@@ -859,6 +859,101 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: 書き込めません。ほかのアプリで開いていないか、書き込みの権限があるか確かめてください。",
         "{path}: cannot write it; check that no other program has it open and that you may write there",
     ),
+    # The guideline command's --help (argparse's own words, "usage:" and "options:", stay its own)
+    "cli.help.description": (
+        "ガイドラインの原稿を検査し、版を管理します。",
+        "Check and maintain the guideline's sources.",
+    ),
+    "cli.help.lang": (
+        "メッセージの言語（ja、en）。既定は日本語で、環境変数 LC_ALL、LC_MESSAGES、LANG が en で始まるときは英語です。"
+        "コマンドの前に書きます：guideline --lang en check",
+        "the language of messages (ja, en); Japanese unless LC_ALL, LC_MESSAGES or LANG starts with en. "
+        "Give it before the command: guideline --lang en check",
+    ),
+    "cli.help.check": (
+        "サイトを作らずに、すべての原稿を検査します（問題があれば終了コード 1）",
+        "validate every source without building; exit 1 on any problem",
+    ),
+    "cli.help.new_edition": ("現行の版をもとに、改正案を作ります", "start a draft edition from the current one"),
+    "cli.help.new_edition_name": ("新しい版の番号、例: 2", "the new edition's name, e.g. 2"),
+    "cli.help.release": (
+        "改正案を公開します：日付を記録し、以後は変更できないようにします",
+        "publish a draft: set its dates and freeze it",
+    ),
+    "cli.help.release_name": ("公開する改正案の版の番号、例: 2", "the draft edition to publish, e.g. 2"),
+    "cli.help.date": ("制定日：2027-01-01 または 令和9年1月1日", "date of enactment: 2027-01-01 or 令和9年1月1日"),
+    "cli.help.effective": (
+        "施行日（書き方は --date と同じ）。省略すると制定日と同じ日です",
+        "date in force, written as --date; the date of enactment if left out",
+    ),
+    "cli.help.amend": (
+        "公開済みの版の日付を、理由とともに訂正・補記します",
+        "correct or fill in a published edition's dates, with a reason",
+    ),
+    "cli.help.amend_name": ("日付を訂正する版の番号、例: 1", "the edition whose dates to correct, e.g. 1"),
+    "cli.help.amend_effective": ("施行日（書き方は --enacted と同じ）", "date in force, written as --enacted"),
+    "cli.help.reason": ("理由。改正履歴にこのとおり表示されます", "why, as it will read on the revision history"),
+    "cli.help.correct": (
+        "公開済みの版の正誤（文言の誤りの訂正）を、理由とともに記録します",
+        "record a correction of wording (正誤) in a published edition, with a reason",
+    ),
+    "cli.help.correct_name": ("正誤を記録する版の番号、例: 2", "the edition corrected, e.g. 2"),
+    "cli.help.diff": (
+        "新旧対照表：二つの版を比べます（古い版、新しい版の順）",
+        "old/new comparison (新旧対照表) of two editions, the older first",
+    ),
+    "cli.help.diff_old": ("改正前の版（古い版）、例: 1", "the edition before revision (the older), e.g. 1"),
+    "cli.help.diff_new": ("改正後の版（新しい版）、例: 2", "the edition after revision (the newer), e.g. 2"),
+    "cli.help.reverse": (
+        "新しい版を改正前として、逆向きに比べます",
+        "compare the other way round, the newer edition as before revision",
+    ),
+    "cli.help.html": ("印刷用の HTML も書きます（A4 横）", "also write the HTML for printing (A4 landscape)"),
+    "cli.help.diff_pdf": (
+        "決裁用の PDF も書きます（A4 横、ページ番号つき）",
+        "also write the PDF for approval (A4 landscape, numbered pages)",
+    ),
+    "cli.help.text": ("版の全文を PDF にします", "print an edition's full text to a PDF"),
+    "cli.help.text_name": ("版の番号、例: 1", "the edition, e.g. 1"),
+    "cli.help.text_pdf": ("書き出す PDF（A4 縦、ページ番号つき）", "the PDF to write (A4 portrait, numbered pages)"),
+    "cli.help.preview": (
+        "プルリクエストの確認用に、改正案の決裁用 PDF と変更の要約を書きます",
+        "for a pull request: the draft's PDF for approval and a summary of the change",
+    ),
+    "cli.help.preview_out": (
+        "書き出すフォルダー（既定: build/preview）",
+        "the folder to write into (default: build/preview)",
+    ),
+    "cli.help.render": (
+        "サイトのページを、ほかのサイト生成ツール向けの Markdown として書き出します：OUT/<言語>/mkdocs.yml、docs/",
+        "write the site's pages as plain Markdown for another generator: OUT/<lang>/mkdocs.yml, docs/",
+    ),
+    "cli.help.render_out": (
+        "書き出すフォルダー（OUT/<言語> はそれぞれ置き換えます）",
+        "the folder to write into (each OUT/<lang> is replaced)",
+    ),
+    "cli.help.render_lang": (
+        "書き出す言語（ja、en）。既定はすべての言語",
+        "a language to write (ja, en); every one by default",
+    ),
+    "cli.help.drafts": (
+        "改正案の版も含めます（GUIDELINE_DRAFTS=1 と同じ）",
+        "include draft editions, as GUIDELINE_DRAFTS=1 does",
+    ),
+    "cli.help.translations": (
+        "訳がないもの、日本語より古い訳を一覧にします",
+        "list translations that are missing or trail the Japanese",
+    ),
+    "cli.help.translation": (
+        "訳の言語（既定: en）。--lang は以前の書き方で、今も使えます。"
+        "メッセージの言語は、コマンドの前に書きます：guideline --lang en translations",
+        "the translation's language (default: en); --lang is its former spelling, kept working. "
+        "The language of messages is the top-level option: guideline --lang en translations",
+    ),
+    "cli.help.mark_current": (
+        "FILE が今の日本語を訳したものだと記録します",
+        "record FILE as translating the current Japanese",
+    ),
     # The guideline command
     "cli.failed": ("guideline {command}: {problem}", "guideline {command}: {problem}"),
     "cli.outside_project": (

@@ -140,6 +140,20 @@ def run(site: Site, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_help_speaks_the_language_of_messages_too(tiny_site: Site) -> None:
+    """`guideline --help` and each command's help are the catalogue's words, in the language chosen before the
+    command (a --lang after it is the command's own, as `translations --lang` is)."""
+    japanese = run(tiny_site, "--help")
+    assert japanese.returncode == 0
+    assert "ガイドラインの原稿を検査し、版を管理します。" in japanese.stdout
+    assert "サイトを作らずに、すべての原稿を検査します" in japanese.stdout
+    for english in (run(tiny_site, "--lang", "en", "release", "--help"), run(tiny_site, "release", "-h", LANG="en_US")):
+        assert english.returncode == 0
+        assert "the draft edition to publish, e.g. 2" in english.stdout and "改正案" not in english.stdout
+    own = run(tiny_site, "translations", "--lang", "en", "--help")
+    assert "訳の言語（既定: en）" in own.stdout  # Japanese: this --lang names the translation
+
+
 def test_check_speaks_japanese_by_default_and_english_on_request(tiny_site: Site) -> None:
     line = break_a_page(tiny_site)
     japanese = run(tiny_site, "check")
