@@ -326,7 +326,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             print(f"  {after_side}{_terminal(row.new_segments, underline, row.new)}")
         if row.old is not None:
             print(f"  {before_side}{_terminal(row.old_segments, underline, row.old)}")
-    print("\n" + words("count", count=str(len(comparison.changed_rows)), counts=kessai.counts(guideline, comparison)))
+    print("\n" + kessai.changed(guideline, comparison))
     failed = 0
     if args.html:
         failed |= _write(Path(args.html), printing.compare_html(guideline, new, old), msg("cli.what.print_html"))
@@ -423,11 +423,15 @@ def _terminal(segments: tuple[compare.Segment, ...], underline: bool, provision:
 def _message_lang(argv: list[str]) -> str | None:
     """``--lang`` as given before the command, read ahead so that ``--help`` speaks it too."""
     for i, arg in enumerate(argv):
-        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
-        if arg == "--lang" or arg.startswith("--lang="):
-            return value if value in messages.LANGUAGES else None
-        if not arg.startswith("-"):
+        if arg == "--lang":
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        elif arg.startswith("-"):
+            continue
+        else:
             return None  # the command: a --lang after it is the command's own
+        return value if value in messages.LANGUAGES else None
     return None
 
 

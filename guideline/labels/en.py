@@ -155,7 +155,7 @@ PAGE = {
     "cited_removed": "former {number}",
     "cited_draft": " (draft)",
 }
-# The verdicts' notes; keyed by ``commentary.OK``, ``NG`` and ``CAUTION`` (this module imports nothing).
+# What each kind of text the post check's script recognises is called (guideline/model/signals.py PATTERNS)
 PATTERNS = {
     "phone": "phone number",
     "email": "e-mail address",
@@ -169,6 +169,7 @@ PATTERNS = {
     "election-hashtag": "election hashtag",
 }
 
+# The verdicts' notes; keyed by ``commentary.OK``, ``NG`` and ``CAUTION`` (this module imports nothing).
 VERDICT_NOTES = {"OK": "fine to post", "NG": "must not be posted", "caution": "review before posting"}
 # 事例集 (casebook.py).
 CASEBOOK = {

@@ -134,7 +134,6 @@ PAGE = {
     "cited_removed": "旧{number}",
     "cited_draft": "（改正案）",
 }
-# The verdicts' notes; keyed by ``commentary.OK``, ``NG`` and ``CAUTION`` (this module imports nothing).
 # What each kind of text the post check's script recognises is called (guideline/model/signals.py PATTERNS)
 PATTERNS = {
     "phone": "電話番号",
@@ -149,6 +148,7 @@ PATTERNS = {
     "election-hashtag": "選挙のハッシュタグ",
 }
 
+# The verdicts' notes; keyed by ``commentary.OK``, ``NG`` and ``CAUTION`` (this module imports nothing).
 VERDICT_NOTES = {"OK": "発信してよい", "NG": "発信してはならない", "caution": "発信する前に見直す"}
 # 事例集 (casebook.py).
 CASEBOOK = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from guideline import compare
-from guideline.labels import markup, strings
+from guideline.labels import HasLang, markup, strings
 from guideline.labels import text as _text
 from guideline.model.dates import wareki
 from guideline.model.edition import Edition, Provision
@@ -24,7 +24,7 @@ from guideline.site.document import Document, Html
 from guideline.site.templating import fragment
 
 
-def text(guideline: Guideline, key: str, **values: str) -> str:
+def text(guideline: HasLang, key: str, **values: str) -> str:
     return _text(guideline.lang, key, "COMPARE", **values)
 
 

@@ -6,18 +6,15 @@ Plain data from the comparison; the site's page and the PDF are in ``compare_pag
 from __future__ import annotations
 
 from guideline import compare
-from guideline.labels import HasLang, text
+from guideline.labels import HasLang
 from guideline.model.edition import Edition
 from guideline.model.guideline import Guideline
 from guideline.site import pages
 from guideline.site.cite import edition_name
+from guideline.site.compare_page import text as _word
 
 KINDS = {"added": "change_added", "deleted": "change_deleted", "modified": "change_modified"}
 MOVES = {"down": "change_down", "up": "change_up", "moved": "change_moved"}
-
-
-def _word(guideline: HasLang, key: str, **values: str) -> str:
-    return text(guideline.lang, key, "COMPARE", **values)
 
 
 def what_changed(guideline: HasLang, row: compare.Row) -> str:
@@ -61,18 +58,23 @@ def counts(guideline: HasLang, comparison: compare.Comparison) -> str:
     )
 
 
+def changed(guideline: HasLang, comparison: compare.Comparison) -> str:
+    """変わる条項：6（改正 6、新設 0、…）: the terminal's last line and the summary's first."""
+    return _word(
+        guideline, "terminal_count", count=str(len(comparison.changed_rows)), counts=counts(guideline, comparison)
+    )
+
+
 def summary_markdown(guideline: Guideline, new: Edition | None, old: Edition | None) -> str:
     """The pull request's job summary: what the draft changes and which pages of the preview to read."""
     if new is None or old is None:
         return _word(guideline, "summary_no_draft")
     comparison = compare.compare(old, new)
-    changed = _word(
-        guideline, "terminal_count", count=str(len(comparison.changed_rows)), counts=counts(guideline, comparison)
-    )
     out = [
         _word(guideline, "summary_heading", new=edition_name(guideline, new), old=edition_name(guideline, old)),
         "",
-        changed + _word(guideline, "summary_title_too" if comparison.title_changed else "summary_end"),
+        changed(guideline, comparison)
+        + _word(guideline, "summary_title_too" if comparison.title_changed else "summary_end"),
         "",
         _word(guideline, "summary_artifacts"),
         "",
