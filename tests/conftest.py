@@ -451,10 +451,15 @@ def prebuilt(request: pytest.FixtureRequest) -> Path:
     return shared_build(request.config, "published-site", lambda out: publish.build(ROOT, PUBLISH_URL, out))
 
 
+def copying(site: Path) -> Callable[[Path, str, Path], object]:
+    """A stand-in for ``publish.build``: ``site``, built before, copied where the build would write."""
+    return lambda project, site_url, out: shutil.copytree(site, out)
+
+
 @pytest.fixture
 def fast(prebuilt: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Publishing copies the prebuilt site, and skips the site check (tests/test_publish.py covers it) when
     the test is about what happens around it: a build and a check of the whole site cost seconds each."""
-    monkeypatch.setattr(publish, "build", lambda project, site_url, out: shutil.copytree(prebuilt, out))
+    monkeypatch.setattr(publish, "build", copying(prebuilt))
     monkeypatch.setattr(publish, "check", lambda site, site_url, dest=None: [])
     return prebuilt

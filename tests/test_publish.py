@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PUBLISH_URL as SITE_URL
-from conftest import ROOT
+from conftest import ROOT, copying
 
 from tools import publish, sitecheck
 
@@ -68,7 +68,7 @@ def test_publish_switches_over_and_rollback_returns(
 ) -> None:
     first = publish.publish(ROOT, dest, SITE_URL, log=quiet)  # built, checked, copied and switched, for real
     # The second publication copies the same build: what is tested from here is the switch.
-    monkeypatch.setattr(publish, "build", lambda project, site_url, out: shutil.copytree(prebuilt, out))
+    monkeypatch.setattr(publish, "build", copying(prebuilt))
     second = publish.publish(ROOT, dest, SITE_URL, log=quiet)
     assert first < second and dest.releases() == [first, second]
     assert os.readlink(dest.current_link) == f"releases/{second}"  # relative: DEST can move as a whole

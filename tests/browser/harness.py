@@ -412,3 +412,8 @@ def run_queries(
 
 def hit_rate(outcomes: list[Outcome], k: int = 3) -> float:
     return sum(o.hit(k) for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def missed(outcomes: list[Outcome], k: int = 3) -> int:
+    """How many queries found none of their pages in the first ``k`` results."""
+    return sum(not o.hit(k) for o in outcomes)

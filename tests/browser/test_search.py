@@ -24,6 +24,7 @@ from .harness import (
     Visit,
     hit_rate,
     load_queries,
+    missed,
     open_search,
     run_queries,
     search,
@@ -69,17 +70,17 @@ def test_hit_rate_at_3_beats_materials_search(browser: Browser, base_url: str, m
     # Material's search answers the same queries until the comparison is settled: once it has missed more
     # of them than ours did, its rate over all of them is below ours whatever the rest give, and it has
     # answered one, so its search runs for real. (`make bench-search` measures it on every query.)
-    our_misses = sum(not o.hit() for o in ours)
+    our_misses = missed(ours)
 
     def settled(outcomes: list[Outcome]) -> bool:
-        return sum(not o.hit() for o in outcomes) > our_misses and any(o.hit() for o in outcomes)
+        return missed(outcomes) > our_misses and any(o.hit() for o in outcomes)
 
     material = run_queries(browser, material_url, queries, until=settled)
     print(
         f"hit rate@3: this site's search {ours_rate:.3f} ({len(queries)} queries); Material's missed "
-        f"{sum(not o.hit() for o in material)} of the first {len(material)}, more than ours missed of all"
+        f"{missed(material)} of the first {len(material)}, more than ours missed of all"
     )
-    assert sum(not o.hit() for o in material) > our_misses, "Material's search does as well as this site's"
+    assert missed(material) > our_misses, "Material's search does as well as this site's"
     assert any(o.hit() for o in material), "Material's search answered nothing: is its worker running?"
 
 
